@@ -1,0 +1,54 @@
+namespace Pingyi.Domain.Auditing;
+
+/// <summary>The actions the audit trail records, with their Chinese names for the auditor's page.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignOut = "sign-out";
+    public const string IdleSignOut = "idle-sign-out";
+    public const string LockedOut = "locked-out";
+    public const string Denied = "denied";
+    public const string Setup = "setup";
+    public const string AccountCreate = "account-create";
+    public const string AccountUpdate = "account-update";
+    public const string PasswordChange = "password-change";
+    public const string OrganizationCreate = "organization-create";
+    public const string OrganizationRename = "organization-update";
+    public const string OrganizationMove = "organization-move";
+    public const string OrganizationDeactivate = "organization-deactivate";
+    public const string OrganizationReactivate = "organization-reactivate";
+    public const string MemberCreate = "member-create";
+    public const string MemberUpdate = "member-update";
+    public const string Import = "import";
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [SignIn] = "登录",
+        [SignOut] = "退出登录",
+        [IdleSignOut] = "空闲超时退出",
+        [LockedOut] = "账户锁定",
+        [Denied] = "拒绝访问",
+        [Setup] = "初始设置",
+        [AccountCreate] = "创建账户",
+        [AccountUpdate] = "修改账户",
+        [PasswordChange] = "修改密码",
+        [OrganizationCreate] = "新增组织",
+        [OrganizationRename] = "修改组织",
+        [OrganizationMove] = "移动组织",
+        [OrganizationDeactivate] = "停用组织",
+        [OrganizationReactivate] = "启用组织",
+        [MemberCreate] = "新增人员",
+        [MemberUpdate] = "修改人员",
+        [Import] = "导入",
+    };
+
+    public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;
+
+    public static string NameOf(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Success => "成功",
+        AuditOutcome.Failure => "失败",
+        AuditOutcome.Denied => "拒绝",
+        _ => outcome.ToString(),
+    };
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Pingyi.Domain.Accounts;
+using Pingyi.Web.Api;
+using Pingyi.Web.Data;
+using Pingyi.Web.Identity;
+using Pingyi.Web.Importing;
+using Pingyi.Web.Infrastructure;
+
+namespace Pingyi.Web;
+
+/// <summary>Service registration and the request pipeline, shared by the web host and the CLI verbs.</summary>
+public static class AppSetup
+{
+    public const long MaxRequestBodyBytes = 10 * 1024 * 1024;
+
+    public static void AddPingyi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        // Chinese text is written as is, not as &#x...; entities: smaller pages, readable source.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddPingyiDatabase(configuration, builder.Environment.ContentRootPath);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<OrgScope>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<Features.Organizations.OrganizationCommands>();
+        services.AddHostedService<StartupTasks>();
+
+        services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = PasswordPolicy.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = SessionPolicy.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = SessionPolicy.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddSignInManager<AppSignInManager>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "pingyi.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = false;
+            o.Events.OnValidatePrincipal = SessionPolicy.ValidatePrincipalAsync;
+            o.Events.OnRedirectToLogin = SessionPolicy.RedirectToLoginAsync;
+            o.Events.OnRedirectToAccessDenied = SessionPolicy.RedirectToAccessDeniedAsync;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Manage, p => p.RequireRole(Roles.SystemAdmin, Roles.OrgAdmin))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor, Roles.SystemAdmin))
+            .AddPolicy(Policies.System, p => p.RequireRole(Roles.SystemAdmin));
+
+        services.AddAntiforgery(o => o.Cookie.Name = "pingyi.af");
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Organizations", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Members", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Import", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
+            o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
+            o.Conventions.AuthorizePage("/Account/ChangePassword");
+        });
+        services.AddOpenApi();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Malformed JSON or parameters never reach a handler; answer in Chinese, without internals.
+            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest && context.ProblemDetails is not HttpValidationProblemDetails)
+            {
+                context.ProblemDetails.Title = "请求格式不正确，请检查提交的 JSON 字段和类型。";
+                context.ProblemDetails.Detail = null;
+            }
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Forwarded client addresses are believed only from proxies the operator names.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+            }
+        });
+    }
+
+    public static void UsePingyi(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.Use(SecurityHeaders.ApplyAsync);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapPingyiApi();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Pingyi.Domain.Auditing;
+using Pingyi.Domain.Organizations;
+using Pingyi.Web.Data;
+using Pingyi.Web.Identity;
+
+namespace Pingyi.Web.Infrastructure;
+
+/// <summary>
+/// The subtree the signed-in administrator may see and change. A system administrator's scope is
+/// the whole tree; an organisation administrator's is their organisation and everything below it;
+/// anyone else has none. Every page and endpoint that takes an organisation or member id goes
+/// through here, and a refusal is audited.
+/// </summary>
+public sealed class OrgScope(AppDbContext db, IHttpContextAccessor http, AuditLog audit)
+{
+    private string? _path;
+    private bool _resolved;
+
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsSystemAdmin => User.IsInRole(Roles.SystemAdmin);
+
+    /// <summary>The scope's root organisation id, or null for the whole tree (or no scope).</summary>
+    public int? RootId =>
+        !IsSystemAdmin && int.TryParse(User.FindFirstValue(AppClaimsFactory.OrganizationClaim), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The path prefix of the scope: "/" for everything, null when the user manages nothing.</summary>
+    public async Task<string?> PathAsync()
+    {
+        if (_resolved)
+        {
+            return _path;
+        }
+        _resolved = true;
+        if (IsSystemAdmin)
+        {
+            _path = "/";
+        }
+        else if (User.IsInRole(Roles.OrgAdmin) && RootId is { } root)
+        {
+            _path = await db.Organizations.Where(o => o.Id == root && o.IsActive).Select(o => o.Path).FirstOrDefaultAsync();
+        }
+        return _path;
+    }
+
+    public async Task<IQueryable<Organization>> OrganizationsAsync()
+    {
+        var path = await PathAsync();
+        return path is null ? db.Organizations.Where(_ => false) : db.Organizations.Where(o => o.Path.StartsWith(path));
+    }
+
+    public async Task<IQueryable<Member>> MembersAsync()
+    {
+        var path = await PathAsync();
+        return path is null ? db.Members.Where(_ => false) : db.Members.Where(m => m.Organization!.Path.StartsWith(path));
+    }
+
+    public async Task<bool> ContainsAsync(Organization organization)
+    {
+        var path = await PathAsync();
+        return path is not null && OrganizationTree.IsWithin(organization.Path, path);
+    }
+
+    /// <summary>The organisation if it exists and lies in scope; otherwise null, with the refusal audited.</summary>
+    public async Task<Organization?> FindOrganizationAsync(int id)
+    {
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id);
+        if (org is not null && await ContainsAsync(org))
+        {
+            return org;
+        }
+        await DenyAsync("Organization", id);
+        return null;
+    }
+
+    public async Task<Member?> FindMemberAsync(int id)
+    {
+        var member = await db.Members.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id);
+        if (member is not null && await ContainsAsync(member.Organization!))
+        {
+            return member;
+        }
+        await DenyAsync("Member", id);
+        return null;
+    }
+
+    /// <summary>True when the organisation is the scope's own root, which only its superior may move or deactivate.</summary>
+    public bool IsScopeRoot(Organization organization) => !IsSystemAdmin && organization.Id == RootId;
+
+    public Task DenyAsync(string objectType, int id) =>
+        audit.WriteAsync(AuditActions.Denied, AuditOutcome.Denied, objectType,
+            id.ToString(CultureInfo.InvariantCulture), $"超出管理范围：{http.HttpContext?.Request.Method} {http.HttpContext?.Request.Path}");
+}
