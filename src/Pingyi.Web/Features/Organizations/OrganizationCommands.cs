@@ -195,6 +195,7 @@ public sealed class OrganizationCommands(AppDbContext db, OrgScope scope, AuditL
         {
             return CommandResult.Fail(error);
         }
+        await using var tx = await db.Database.BeginTransactionAsync();
         var member = new Member { OrganizationId = org.Id, CreatedUtc = Now };
         Apply(member, input);
         db.Members.Add(member);
@@ -202,6 +203,7 @@ public sealed class OrganizationCommands(AppDbContext db, OrgScope scope, AuditL
         audit.Add(AuditActions.MemberCreate, AuditOutcome.Success, "Member", Id(member.Id),
             $"{member.Name}（{Labels.Of(member.Role)}），{org.Name}");
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return CommandResult.Ok(member.Id);
     }
 

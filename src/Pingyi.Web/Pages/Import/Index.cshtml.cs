@@ -41,9 +41,14 @@ public class IndexModel(ImportService imports) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             Errors = [new ImportError(0, 0, "", "请选择要上传的文件。")];
+            return Page();
+        }
+        if (file.Length == 0)
+        {
+            Errors = [new ImportError(0, 0, "", "文件是空的。")];
             return Page();
         }
         if (file.Length > PendingImport.MaxBytes)
