@@ -24,6 +24,9 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>False for fixtures that test the first-run setup on an empty database.</summary>
     protected virtual bool Seed => true;
 
+    /// <summary>True for fixtures that start the app as `--demo` does.</summary>
+    protected virtual bool Demo => false;
+
     public TestDatabase Database { get; private set; } = null!;
 
     public TestClock Clock { get; } = new();
@@ -55,6 +58,7 @@ public abstract class AppFixture : IAsyncLifetime
             b.UseSetting("Database:Provider", Database.Provider);
             b.UseSetting("ConnectionStrings:Pingyi", Database.ConnectionString);
             b.UseSetting("Database:MigrateOnStart", "true");
+            b.UseSetting("Demo:Enabled", Demo ? "true" : "false");
             b.UseEnvironment("Production");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
@@ -171,6 +175,24 @@ public sealed class SqliteEmptyAppFixture : AppFixture
 public sealed class PostgresEmptyAppFixture : AppFixture
 {
     protected override bool Seed => false;
+
+    protected override TestDatabase NewDatabase() => new PostgresTestDatabase();
+}
+
+public sealed class SqliteDemoAppFixture : AppFixture
+{
+    protected override bool Seed => false;
+
+    protected override bool Demo => true;
+
+    protected override TestDatabase NewDatabase() => new SqliteTestDatabase();
+}
+
+public sealed class PostgresDemoAppFixture : AppFixture
+{
+    protected override bool Seed => false;
+
+    protected override bool Demo => true;
 
     protected override TestDatabase NewDatabase() => new PostgresTestDatabase();
 }
