@@ -53,9 +53,9 @@ public sealed class ImportService(AppDbContext db, OrgScope scope, AuditLog audi
         {
             return Refused(kind, safeName, readError!);
         }
-        var (count, errors) = await ValidateAsync(kind, table);
+        var validated = await ValidateAsync(kind, table);
         Guid? pendingId = null;
-        if (errors.Count == 0)
+        if (validated.Errors.Count == 0)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var expired = now - PendingLifetime;
@@ -73,7 +73,7 @@ public sealed class ImportService(AppDbContext db, OrgScope scope, AuditLog audi
             await db.SaveChangesAsync();
             pendingId = pending.Id;
         }
-        return new ImportPreview(pendingId, kind, safeName, table, errors, count);
+        return new ImportPreview(pendingId, kind, safeName, table, validated.Errors, validated.Count);
     }
 
     /// <summary>Stores a previewed file. Returns the number of rows stored, or the errors found now.</summary>
@@ -93,25 +93,14 @@ public sealed class ImportService(AppDbContext db, OrgScope scope, AuditLog audi
         await using var tx = await db.Database.BeginTransactionAsync();
         try
         {
-            int stored;
-            if (pending.Kind == ImportKinds.Organizations)
+            var validated = await ValidateAsync(pending.Kind, table);
+            if (validated.Errors.Count > 0)
             {
-                var result = OrganizationImport.Validate(table, await KnownOrganizationsAsync(), await ScopePathAsync());
-                if (!result.IsValid)
-                {
-                    return (0, result.Errors, null);
-                }
-                stored = await StoreOrganizationsAsync(result.Items);
+                return (0, validated.Errors, null);
             }
-            else
-            {
-                var result = MemberImport.Validate(table, await KnownOrganizationsAsync(), await ScopePathAsync(), await EmployeeNosAsync());
-                if (!result.IsValid)
-                {
-                    return (0, result.Errors, null);
-                }
-                stored = StoreMembers(result.Items);
-            }
+            var stored = pending.Kind == ImportKinds.Organizations
+                ? await StoreOrganizationsAsync(validated.Organizations, validated.Known)
+                : StoreMembers(validated.Members);
             db.PendingImports.Remove(pending);
             audit.Add(AuditActions.Import, AuditOutcome.Success, ImportKinds.NameOf(pending.Kind), null,
                 $"导入{ImportKinds.NameOf(pending.Kind)} {stored} 条，文件：{pending.FileName}");
@@ -129,15 +118,25 @@ public sealed class ImportService(AppDbContext db, OrgScope scope, AuditLog audi
         }
     }
 
-    private async Task<(int Count, IReadOnlyList<ImportError> Errors)> ValidateAsync(string kind, ImportTable table)
+    /// <summary>The outcome of validating a table against the current data, for preview and for confirmation alike.</summary>
+    private sealed record Validated(
+        IReadOnlyList<NewOrganization> Organizations, IReadOnlyList<NewMember> Members,
+        IReadOnlyList<ImportError> Errors, Dictionary<string, KnownOrganization> Known)
     {
+        public int Count => Organizations.Count + Members.Count;
+    }
+
+    private async Task<Validated> ValidateAsync(string kind, ImportTable table)
+    {
+        var known = await KnownOrganizationsAsync();
+        var scopePath = await ScopePathAsync();
         if (kind == ImportKinds.Organizations)
         {
-            var r = OrganizationImport.Validate(table, await KnownOrganizationsAsync(), await ScopePathAsync());
-            return (r.Items.Count, r.Errors);
+            var r = OrganizationImport.Validate(table, known, scopePath);
+            return new(r.Items, [], r.Errors, known);
         }
-        var m = MemberImport.Validate(table, await KnownOrganizationsAsync(), await ScopePathAsync(), await EmployeeNosAsync());
-        return (m.Items.Count, m.Errors);
+        var m = MemberImport.Validate(table, known, scopePath, await EmployeeNosAsync(scopePath));
+        return new([], m.Items, m.Errors, known);
     }
 
     private async Task<string> ScopePathAsync() =>
@@ -148,18 +147,19 @@ public sealed class ImportService(AppDbContext db, OrgScope scope, AuditLog audi
             .Select(o => new KnownOrganization(o.Id, o.Code, o.Path, o.IsActive))
             .ToDictionaryAsync(o => o.Code, StringComparer.OrdinalIgnoreCase);
 
-    private async Task<HashSet<(int, string)>> EmployeeNosAsync() =>
-        (await db.Members.AsNoTracking().Where(m => m.EmployeeNo != null)
+    // Members go only into organisations in scope, so only numbers used there can clash.
+    private async Task<HashSet<(int, string)>> EmployeeNosAsync(string scopePath) =>
+        (await db.Members.AsNoTracking().Where(m => m.EmployeeNo != null && m.Organization!.Path.StartsWith(scopePath))
             .Select(m => new { m.OrganizationId, m.EmployeeNo }).ToListAsync())
         .Select(m => (m.OrganizationId, m.EmployeeNo!)).ToHashSet();
 
-    private async Task<int> StoreOrganizationsAsync(IReadOnlyList<NewOrganization> rows)
+    /// <summary>Inserts rows parents-first; each new row's path comes from its parent's, known or just inserted.</summary>
+    private async Task<int> StoreOrganizationsAsync(IReadOnlyList<NewOrganization> rows, Dictionary<string, KnownOrganization> known)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var byCode = await db.Organizations.ToDictionaryAsync(o => o.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
-            var parent = byCode[row.ParentCode];
+            var parent = known[row.ParentCode];
             var org = new Organization
             {
                 Code = row.Code,
@@ -172,7 +172,7 @@ public sealed class ImportService(AppDbContext db, OrgScope scope, AuditLog audi
             db.Organizations.Add(org);
             await db.SaveChangesAsync();
             org.Path = OrganizationTree.PathOf(parent.Path, org.Id);
-            byCode[org.Code] = org;
+            known[org.Code] = new KnownOrganization(org.Id, org.Code, org.Path, org.IsActive);
         }
         return rows.Count;
     }

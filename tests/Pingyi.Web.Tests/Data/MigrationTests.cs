@@ -7,33 +7,40 @@ namespace Pingyi.Web.Tests.Data;
 
 public class MigrationModelTests
 {
-    [Fact]
-    public void Sqlite_migrations_match_the_model()
+    // Model-only contexts: the migration checks below never open a connection.
+    private static SqliteAppDbContext Sqlite()
     {
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
         DatabaseSetup.ConfigureSqlite(options, "Data Source=:memory:");
-        using var db = new SqliteAppDbContext(options.Options);
+        return new SqliteAppDbContext(options.Options);
+    }
+
+    private static PostgresAppDbContext Postgres()
+    {
+        var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseSetup.ConfigurePostgres(options, "Host=127.0.0.1;Database=unused");
+        return new PostgresAppDbContext(options.Options);
+    }
+
+    [Fact]
+    public void Sqlite_migrations_match_the_model()
+    {
+        using var db = Sqlite();
         Assert.False(db.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh: the SQLite migrations lag behind the model.");
     }
 
     [Fact]
     public void Postgres_migrations_match_the_model()
     {
-        var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, "Host=127.0.0.1;Database=unused");
-        using var db = new PostgresAppDbContext(options.Options);
+        using var db = Postgres();
         Assert.False(db.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh: the PostgreSQL migrations lag behind the model.");
     }
 
     [Fact]
     public void Both_providers_have_the_same_migrations()
     {
-        var sqlite = new DbContextOptionsBuilder<SqliteAppDbContext>();
-        DatabaseSetup.ConfigureSqlite(sqlite, "Data Source=:memory:");
-        var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
-        DatabaseSetup.ConfigurePostgres(postgres, "Host=127.0.0.1;Database=unused");
-        using var s = new SqliteAppDbContext(sqlite.Options);
-        using var p = new PostgresAppDbContext(postgres.Options);
+        using var s = Sqlite();
+        using var p = Postgres();
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
         Assert.Equal(Names(s), Names(p));
         Assert.NotEmpty(Names(s));

@@ -37,6 +37,12 @@ public abstract class ImportTests<TFixture>(TFixture app) : IClassFixture<TFixtu
         return html;
     }
 
+    private static async Task<string> ConfirmAsync(TestClient client, string kind, string previewHtml)
+    {
+        var response = await client.PostFormAsync($"/Import?handler=Confirm&kind={kind}", [new("pendingId", PendingId(previewHtml))]);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private static string PendingId(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "name=\"pendingId\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
 
@@ -54,19 +60,16 @@ public abstract class ImportTests<TFixture>(TFixture app) : IClassFixture<TFixtu
         var preview = await UploadAsync(client, "organizations", "组织.xlsx", file);
         Assert.Contains("儿科党支部", preview);
         Assert.Equal(before, await CountAsync());
-        var pending = PendingId(preview);
-        Assert.NotEmpty(pending);
+        Assert.NotEmpty(PendingId(preview));
 
-        var confirm = await client.PostFormAsync("/Import?handler=Confirm&kind=organizations", [new("pendingId", pending)]);
-        Assert.Contains("已导入组织 3 条", await confirm.Content.ReadAsStringAsync());
+        Assert.Contains("已导入组织 3 条", await ConfirmAsync(client, "organizations", preview));
         var child = await app.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Code == "UA-EK"));
         var parent = await app.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Code == "UA-NK2"));
         Assert.Equal(parent.Id, child.ParentId);
         Assert.Equal($"{parent.Path}{child.Id}/", child.Path);
         Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Select(e => e.Action).ToListAsync()), a => a == AuditActions.Import);
 
-        var again = await client.PostFormAsync("/Import?handler=Confirm&kind=organizations", [new("pendingId", pending)]);
-        Assert.Contains("预览已过期或不存在", await again.Content.ReadAsStringAsync());
+        Assert.Contains("预览已过期或不存在", await ConfirmAsync(client, "organizations", preview));
         Assert.Equal(before + 3, await CountAsync());
     }
 
@@ -96,8 +99,7 @@ public abstract class ImportTests<TFixture>(TFixture app) : IClassFixture<TFixtu
         var csv = "姓名,所属组织编码,人员类别,性别,职务,工号\r\n李建国,UA-ZB,党员,男,主任医师,A201\r\n\"赵,红梅\",ua-zb,职工,女,\"护士\"\"长\"\"\",A202\r\n";
         var bytes = CodePages.Gb18030.GetBytes(csv);
         var html = await UploadAsync(client, "members", "人员.csv", bytes);
-        var confirm = await client.PostFormAsync("/Import?handler=Confirm&kind=members", [new("pendingId", PendingId(html))]);
-        Assert.Contains("已导入人员 2 条", await confirm.Content.ReadAsStringAsync());
+        Assert.Contains("已导入人员 2 条", await ConfirmAsync(client, "members", html));
         var names = await app.WithDbAsync(db => db.Members.Where(m => m.EmployeeNo == "A201" || m.EmployeeNo == "A202")
             .OrderBy(m => m.EmployeeNo).Select(m => m.Name + "|" + m.Position).ToListAsync());
         Assert.Equal(["李建国|主任医师", "赵,红梅|护士\"长\""], names);
@@ -119,8 +121,7 @@ public abstract class ImportTests<TFixture>(TFixture app) : IClassFixture<TFixtu
         using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
         var html = await UploadAsync(sys, "organizations", "o.xlsx", Xlsx(OrgRow("SYS-ONLY", "系统导入", "党支部", null, "UB")));
         using var admin = await app.SignInAsync(AppFixture.AdminA);
-        var confirm = await admin.PostFormAsync("/Import?handler=Confirm&kind=organizations", [new("pendingId", PendingId(html))]);
-        Assert.Contains("预览已过期或不存在", await confirm.Content.ReadAsStringAsync());
+        Assert.Contains("预览已过期或不存在", await ConfirmAsync(admin, "organizations", html));
         Assert.False(await app.WithDbAsync(db => db.Organizations.AnyAsync(o => o.Code == "SYS-ONLY")));
     }
 
@@ -178,8 +179,7 @@ public abstract class ImportTests<TFixture>(TFixture app) : IClassFixture<TFixtu
         var html = await UploadAsync(client, "organizations", "hostile.xlsx", file);
         Assert.DoesNotContain("<script>alert(", html);
         Assert.Contains("&lt;script&gt;alert(", html);
-        var confirm = await client.PostFormAsync("/Import?handler=Confirm&kind=organizations", [new("pendingId", PendingId(html))]);
-        Assert.Contains("已导入组织 2 条", await confirm.Content.ReadAsStringAsync());
+        Assert.Contains("已导入组织 2 条", await ConfirmAsync(client, "organizations", html));
         var tree = await client.GetHtmlAsync("/Organizations");
         Assert.DoesNotContain("<script>alert(", tree);
     }

@@ -40,9 +40,6 @@ public sealed partial class TestClient(HttpClient http) : IDisposable
         return await Http.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
-    public Task<HttpResponseMessage> PostFormAsync(string url, object fields, string? tokenPage = null) =>
-        PostFormAsync(url, ToPairs(fields), tokenPage);
-
     public async Task<HttpResponseMessage> PostFileAsync(string url, IEnumerable<KeyValuePair<string, string>> fields,
         string fileName, byte[] content)
     {
@@ -69,12 +66,6 @@ public sealed partial class TestClient(HttpClient http) : IDisposable
             $"sign-in of {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         SignedIn = true;
     }
-
-    public static IEnumerable<KeyValuePair<string, string>> ToPairs(object fields) =>
-        fields is IEnumerable<KeyValuePair<string, string>> pairs
-            ? pairs
-            : fields.GetType().GetProperties().Select(p =>
-                new KeyValuePair<string, string>(p.Name.Replace('_', '.'), Convert.ToString(p.GetValue(fields), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
 
     public void Dispose() => Http.Dispose();
 }
