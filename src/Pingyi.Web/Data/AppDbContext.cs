@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
+using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Forms;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Identity;
 
@@ -24,6 +26,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Form> Forms => Set<Form>();
+
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+
+    public DbSet<FormSection> FormSections => Set<FormSection>();
+
+    public DbSet<FormItem> FormItems => Set<FormItem>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignSubject> CampaignSubjects => Set<CampaignSubject>();
+
+    public DbSet<RaterGroup> RaterGroups => Set<RaterGroup>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
