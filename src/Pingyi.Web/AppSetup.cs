@@ -93,6 +93,9 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Organizations", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Members", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Import", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Forms", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Campaigns", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/ApiKeys", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -20,6 +20,17 @@ public static class AuditActions
     public const string MemberCreate = "member-create";
     public const string MemberUpdate = "member-update";
     public const string Import = "import";
+    public const string FormCreate = "form-create";
+    public const string FormUpdate = "form-update";
+    public const string FormNewVersion = "form-new-version";
+    public const string FormArchive = "form-archive";
+    public const string CampaignCreate = "campaign-create";
+    public const string CampaignUpdate = "campaign-update";
+    public const string CampaignDelete = "campaign-delete";
+    public const string CampaignTransition = "campaign-transition";
+    public const string CampaignExtend = "campaign-extend";
+    public const string ApiKeyCreate = "api-key-create";
+    public const string ApiKeyRevoke = "api-key-revoke";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -40,6 +51,17 @@ public static class AuditActions
         [MemberCreate] = "新增人员",
         [MemberUpdate] = "修改人员",
         [Import] = "导入",
+        [FormCreate] = "新建测评表",
+        [FormUpdate] = "修改测评表",
+        [FormNewVersion] = "测评表新版本",
+        [FormArchive] = "停用测评表",
+        [CampaignCreate] = "新建评议活动",
+        [CampaignUpdate] = "修改评议方案",
+        [CampaignDelete] = "删除评议活动草稿",
+        [CampaignTransition] = "评议活动状态变更",
+        [CampaignExtend] = "延长评议期",
+        [ApiKeyCreate] = "创建API密钥",
+        [ApiKeyRevoke] = "吊销API密钥",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

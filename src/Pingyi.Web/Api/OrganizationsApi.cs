@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Features.Organizations;
-using Pingyi.Web.Identity;
 using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Api;
@@ -23,9 +22,9 @@ public sealed record CreateMemberRequest(int OrganizationId, string? Name, Membe
 /// </summary>
 public static class OrganizationsApi
 {
-    public static void MapPingyiApi(this IEndpointRouteBuilder app)
+    public static void MapOrganizationsApi(this RouteGroupBuilder group)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Manage).WithTags("组织与人员");
+        var api = group.MapGroup("").WithTags("组织与人员");
 
         api.MapGet("/organizations", async (OrgScope scope) =>
             (await (await scope.OrganizationsAsync()).OrderBy(o => o.Path).ToListAsync()).Select(ToDto));

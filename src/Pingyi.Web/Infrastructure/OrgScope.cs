@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
+using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Forms;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Data;
 using Pingyi.Web.Identity;
@@ -85,6 +87,56 @@ public sealed class OrgScope(AppDbContext db, IHttpContextAccessor http, AuditLo
             return member;
         }
         await DenyAsync("Member", id);
+        return null;
+    }
+
+    /// <summary>
+    /// Forms the administrator may use in a campaign: those owned inside the subtree and those
+    /// owned by the organisations above it, so the bureau's standard forms reach every unit.
+    /// </summary>
+    public async Task<IQueryable<Form>> UsableFormsAsync()
+    {
+        var path = await PathAsync();
+        if (path is null)
+        {
+            return db.Forms.Where(_ => false);
+        }
+        var above = OrganizationTree.IdsOf(path).ToList();
+        return db.Forms.Where(f => f.Organization!.Path.StartsWith(path) || above.Contains(f.OrganizationId));
+    }
+
+    /// <summary>
+    /// The form if the administrator may use it (<paramref name="toChange"/> false) or change it
+    /// (true: only forms owned inside the subtree); otherwise null, with the refusal audited.
+    /// </summary>
+    public async Task<Form?> FindFormAsync(int id, bool toChange)
+    {
+        var form = await db.Forms.Include(f => f.Organization).FirstOrDefaultAsync(f => f.Id == id);
+        var path = await PathAsync();
+        if (form is not null && path is not null &&
+            (OrganizationTree.IsWithin(form.Organization!.Path, path) || (!toChange && OrganizationTree.IsWithin(path, form.Organization.Path))))
+        {
+            return form;
+        }
+        await DenyAsync("Form", id);
+        return null;
+    }
+
+    /// <summary>Campaigns run by an organisation inside the subtree.</summary>
+    public async Task<IQueryable<Campaign>> CampaignsAsync()
+    {
+        var path = await PathAsync();
+        return path is null ? db.Campaigns.Where(_ => false) : db.Campaigns.Where(c => c.Organization!.Path.StartsWith(path));
+    }
+
+    public async Task<Campaign?> FindCampaignAsync(int id)
+    {
+        var campaign = await db.Campaigns.Include(c => c.Organization).FirstOrDefaultAsync(c => c.Id == id);
+        if (campaign is not null && await ContainsAsync(campaign.Organization!))
+        {
+            return campaign;
+        }
+        await DenyAsync("Campaign", id);
         return null;
     }
 

@@ -1,0 +1,16 @@
+using Pingyi.Web.Identity;
+
+namespace Pingyi.Web.Api;
+
+/// <summary>
+/// The JSON API under /api. Every endpoint needs an administrator (signed in, or through an API
+/// key) and applies that administrator's organisation scope exactly as the pages do.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static void MapPingyiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Manage);
+        api.MapOrganizationsApi();
+    }
+}
