@@ -81,6 +81,7 @@ public static class DemoData
         {
             await SeedTreeAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
+        await DemoCampaigns.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await EnsureAdminAsync(services);
     }
 

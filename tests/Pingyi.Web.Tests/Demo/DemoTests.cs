@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Demo;
 using Pingyi.Web.Tests.Infrastructure;
@@ -40,10 +41,42 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     [Fact]
     public async Task Starting_the_demo_again_adds_nothing()
     {
-        var before = await app.WithDbAsync(db => db.Organizations.CountAsync());
+        var before = await app.WithDbAsync(async db => (await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(), await db.Forms.CountAsync()));
         await using var scope = app.Factory.Services.CreateAsyncScope();
         await DemoData.EnsureAsync(scope.ServiceProvider);
-        Assert.Equal(before, await app.WithDbAsync(db => db.Organizations.CountAsync()));
+        Assert.Equal(before, await app.WithDbAsync(async db => (await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(), await db.Forms.CountAsync())));
+    }
+
+    [Fact]
+    public async Task The_demo_has_last_years_closed_campaign_this_years_open_one_and_a_draft()
+    {
+        var year = app.Clock.GetUtcNow().Year;
+        var campaigns = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
+            .Select(c => new { c.Name, c.Year, c.State, Forms = c.Assignments.Select(a => a.FormVersion!.FrozenUtc).ToList() }).ToListAsync());
+        Assert.Collection(campaigns,
+            c => Assert.Equal((year - 1, CampaignState.Closed), (c.Year, c.State)),
+            c => Assert.Equal((year, CampaignState.Open), (c.Year, c.State)),
+            c => Assert.Equal((year, CampaignState.Draft), (c.Year, c.State)));
+        Assert.All(campaigns.Take(2).SelectMany(c => c.Forms), f => Assert.NotNull(f));
+        var templates = await app.WithDbAsync(db => db.Forms.Select(f => f.TemplateKey).ToListAsync());
+        Assert.Equal(Pingyi.Domain.Forms.BuiltInTemplates.All.Select(t => t.Key).Order(), templates.Order());
+    }
+
+    [Fact]
+    public async Task Every_demo_campaign_plan_is_complete()
+    {
+        var plans = await app.WithDbAsync(db => db.Campaigns
+            .Include(c => c.Organization)
+            .Include(c => c.Subjects).ThenInclude(s => s.Organization)
+            .Include(c => c.Subjects).ThenInclude(s => s.Member).ThenInclude(m => m!.Organization)
+            .Include(c => c.RaterGroups)
+            .Include(c => c.Assignments).ThenInclude(a => a.Subjects)
+            .Include(c => c.Assignments).ThenInclude(a => a.FormVersion).ThenInclude(v => v!.Sections).ThenInclude(s => s.Items)
+            .AsSplitQuery().ToListAsync());
+        Assert.Equal(3, plans.Count);
+        Assert.All(plans, c => Assert.Empty(CampaignRules.CheckPlan(c).Where(i => i.Blocking)));
+        Assert.True(plans[1].Subjects.Count >= 12);
+        Assert.Equal(6, plans[1].RaterGroups.Count);
     }
 }
 
