@@ -15,8 +15,8 @@ public static class DemoCampaigns
 {
     public const string HospitalForm = "hospital-patient-satisfaction";
     public const string StaffForm = "staff-satisfaction";
-    public const string OfficeForm = "agency-work-style";
-    public const string MemberForm = "party-member-democratic-appraisal";
+    public const string OfficeForm = "office-conduct";
+    public const string MemberForm = "member-democratic-appraisal";
     public const string FiveGoodsForm = "party-org-five-goods";
     public const string FiveLeadsForm = "party-member-five-leads";
 
