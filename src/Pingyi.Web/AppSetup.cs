@@ -87,6 +87,8 @@ public static class AppSetup
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor, Roles.SystemAdmin))
             .AddPolicy(Policies.System, p => p.RequireRole(Roles.SystemAdmin));
 
+        services.AddApiKeyAuthentication();
+
         services.AddAntiforgery(o => o.Cookie.Name = "pingyi.af");
         services.AddRazorPages(o =>
         {
@@ -100,7 +102,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApi>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Malformed JSON or parameters never reach a handler; answer in Chinese, without internals.

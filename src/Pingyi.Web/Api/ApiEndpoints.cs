@@ -10,7 +10,7 @@ public static class ApiEndpoints
 {
     public static void MapPingyiApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Manage);
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
         api.MapOrganizationsApi();
     }
 }

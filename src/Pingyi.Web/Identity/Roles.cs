@@ -29,4 +29,7 @@ public static class Policies
 
     /// <summary>Manages accounts: system administrators only.</summary>
     public const string System = "System";
+
+    /// <summary>Uses the JSON API: the Manage roles, signed in or through an API key.</summary>
+    public const string Api = "Api";
 }

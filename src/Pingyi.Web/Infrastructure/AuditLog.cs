@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Pingyi.Domain.Auditing;
 using Pingyi.Web.Data;
+using Pingyi.Web.Identity;
 
 namespace Pingyi.Web.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         var entry = new AuditEntry
         {
             TimeUtc = clock.GetUtcNow().UtcDateTime,
-            Actor = Truncate(actor ?? context?.User.FindFirstValue(ClaimTypes.Name) ?? "", 256),
+            Actor = Truncate(actor ?? ActorOf(context?.User), 256),
             Ip = context?.Connection.RemoteIpAddress?.ToString(),
             Action = action,
             Outcome = outcome,
@@ -35,6 +36,14 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     {
         Add(action, outcome, objectType, objectId, detail, actor);
         await db.SaveChangesAsync();
+    }
+
+    // A request made with an API key acts as the key's owner; naming the key too tells the
+    // auditor which system did it and which key to revoke.
+    private static string ActorOf(ClaimsPrincipal? user)
+    {
+        var name = user?.FindFirstValue(ClaimTypes.Name) ?? "";
+        return user?.FindFirstValue(ApiKeyAuthentication.KeyPrefixClaim) is { } prefix ? $"{name}（密钥 {prefix}）" : name;
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
