@@ -111,6 +111,12 @@ public static class AppSetup
                 context.ProblemDetails.Title = "请求格式不正确，请检查提交的 JSON 字段和类型。";
                 context.ProblemDetails.Detail = null;
             }
+            else if (context.ProblemDetails.Status is { } status && ApiProblemTitles.TryGetValue(status, out var title)
+                && (context.ProblemDetails.Title ?? "").All(char.IsAscii))
+            {
+                // Only the framework's English default titles are replaced; our own Chinese ones stay.
+                context.ProblemDetails.Title = title;
+            }
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -129,11 +135,23 @@ public static class AppSetup
         });
     }
 
+    private static readonly Dictionary<int, string> ApiProblemTitles = new()
+    {
+        [StatusCodes.Status401Unauthorized] = "请先登录，或在请求头中提供有效的API密钥。",
+        [StatusCodes.Status403Forbidden] = "没有执行此操作的权限。",
+        [StatusCodes.Status404NotFound] = "未找到，或不在您的管理范围内。",
+        [StatusCodes.Status405MethodNotAllowed] = "不支持此请求方法。",
+        [StatusCodes.Status413PayloadTooLarge] = "提交的内容过大。",
+        [StatusCodes.Status415UnsupportedMediaType] = "请以 application/json 提交。",
+    };
+
     public static void UsePingyi(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // API clients get an empty error status as a Chinese problem+json; people get the error page.
+        app.UseWhen(c => ApiPaths.IsApi(c.Request), a => a.UseStatusCodePages());
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.Use(SecurityHeaders.ApplyAsync);
         app.UseStaticFiles();
         app.UseRouting();

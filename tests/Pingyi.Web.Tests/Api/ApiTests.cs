@@ -50,6 +50,26 @@ public abstract class ApiTests<TFixture>(TFixture app) : IClassFixture<TFixture>
     }
 
     [Fact]
+    public async Task Errors_without_a_body_answer_as_a_chinese_problem_not_an_html_page()
+    {
+        using var anonymous = app.CreateClient();
+        var unauthorised = await anonymous.Http.GetAsync("/api/organizations");
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+        Assert.Equal("application/problem+json", unauthorised.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("请先登录", await unauthorised.Content.ReadAsStringAsync());
+
+        using var client = await app.SignInAsync(AppFixture.AdminA);
+        var missing = await client.Http.GetAsync($"/api/organizations/{app.UnitBId}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("不在您的管理范围内", await missing.Content.ReadAsStringAsync());
+
+        var page = await client.Http.GetAsync("/Organizations/Details/999999");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         using var client = await app.SignInAsync(AppFixture.AdminA);
