@@ -119,13 +119,14 @@ public static class CampaignRules
         }
         foreach (var g in campaign.RaterGroups)
         {
+            var name = GroupName(g.Kind, g.Name);
             if (g.PlannedCount < campaign.MinGroupSize)
             {
-                Warn($"“{g.Name}”的名额{g.PlannedCount}少于最小分组人数{campaign.MinGroupSize}，该类别的分项结果将不予显示。");
+                Warn($"“{name}”的名额{g.PlannedCount}少于最小分组人数{campaign.MinGroupSize}，该类别的分项结果将不予显示。");
             }
             if (campaign.Assignments.All(a => a.RaterGroupId != g.Id))
             {
-                Warn($"“{g.Name}”没有评议任何对象。");
+                Warn($"“{name}”没有评议任何对象。");
             }
         }
 
@@ -145,9 +146,12 @@ public static class CampaignRules
         var seen = new HashSet<(int, int)>();
         foreach (var a in campaign.Assignments)
         {
-            var group = a.RaterGroup?.Name ?? campaign.RaterGroups.FirstOrDefault(g => g.Id == a.RaterGroupId)?.Name ?? "？";
+            var group = (a.RaterGroup ?? campaign.RaterGroups.FirstOrDefault(g => g.Id == a.RaterGroupId)) is { } rater
+                ? GroupName(rater.Kind, rater.Name)
+                : "？";
             var label = $"评议安排“{group}·{CampaignLabels.Of(a.Direction)}”";
-            if (a.FormVersionId is null)
+            // An unsaved form is attached by navigation only; its id comes with SaveChanges.
+            if (a.FormVersionId is null && a.FormVersion is null)
             {
                 Block($"{label}没有指定测评表。");
             }
@@ -242,7 +246,7 @@ public static class CampaignRules
     {
         if (campaign.State is not (CampaignState.Draft or CampaignState.Open))
         {
-            return $"活动已{CampaignLabels.Of(campaign.State)}，不能再延长评议期。";
+            return $"活动{CampaignLabels.Of(campaign.State)}，不能再延长评议期。";
         }
         if (newEndsOn < campaign.StartsOn)
         {

@@ -173,9 +173,11 @@ public static class FormRules
         {
             item.MaxLength = 0;
         }
-        item.Text = item.Text.Trim();
+        // Model binding turns a blank input into null even where the model says it cannot be;
+        // an empty string lets CheckItem name the blank field instead of failing here.
+        item.Text = item.Text?.Trim() ?? "";
         item.Help = string.IsNullOrWhiteSpace(item.Help) ? null : item.Help.Trim();
-        item.Options = item.Options.Select(o => o.Trim()).ToList();
+        item.Options = item.Options.Select(o => o?.Trim() ?? "").ToList();
     }
 
     /// <summary>A fresh, random item key (8 lowercase letters and digits).</summary>
