@@ -38,6 +38,8 @@ public static class AppSetup
         services.AddScoped<ImportService>();
         services.AddScoped<AccountService>();
         services.AddScoped<Features.Organizations.OrganizationCommands>();
+        services.AddScoped<Features.Forms.FormCommands>();
+        services.AddScoped<Features.Forms.FormQueries>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
