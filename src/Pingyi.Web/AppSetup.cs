@@ -38,6 +38,7 @@ public static class AppSetup
         services.AddScoped<ImportService>();
         services.AddScoped<AccountService>();
         services.AddScoped<Features.Organizations.OrganizationCommands>();
+        services.AddScoped<Features.Campaigns.CampaignCommands>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();

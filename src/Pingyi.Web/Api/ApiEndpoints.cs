@@ -12,5 +12,6 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Manage);
         api.MapOrganizationsApi();
+        api.MapCampaignsApi();
     }
 }
