@@ -108,8 +108,10 @@ internal static class CampaignTestData
     /// <summary>The Chinese messages of a validation problem, all in one string.</summary>
     public static async Task<string> ProblemAsync(HttpResponseMessage response)
     {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest && response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+            $"{(int)response.StatusCode} {response.Content.Headers.ContentType}: {body[..Math.Min(300, body.Length)]}");
+        var problem = JsonDocument.Parse(body).RootElement;
         var errors = problem.TryGetProperty("errors", out var e)
             ? e.EnumerateObject().SelectMany(p => p.Value.EnumerateArray()).Select(x => x.GetString())
             : [];

@@ -140,10 +140,6 @@ public sealed partial class CampaignCommands(AppDbContext db, OrgScope scope, Au
         {
             return CommandResult.Missing;
         }
-        if (!Enum.IsDefined(to))
-        {
-            return CommandResult.Fail("活动状态不正确。");
-        }
         var from = campaign.State;
         if (CampaignRules.Transition(campaign, to, Now, Today) is { } error)
         {
