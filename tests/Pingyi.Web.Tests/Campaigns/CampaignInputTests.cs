@@ -58,7 +58,13 @@ public abstract class CampaignInputTests<TFixture>(TFixture app) : IClassFixture
         var count = await app.CampaignCountAsync();
         var response = await client.Http.PostAsJsonAsync("/api/campaigns", new
         {
-            organizationId = app.UnitAId, name, theme, year = app.Today().Year, startsOn = Date(starts), endsOn = Date(ends), minGroupSize = k,
+            organizationId = app.UnitAId,
+            name,
+            theme,
+            year = app.Today().Year,
+            startsOn = Date(starts),
+            endsOn = Date(ends),
+            minGroupSize = k,
             subjects = new { organizationIds = new[] { app.BranchAId } },
             groups = new[] { new { kind = "PartyMember", plannedCount = 10, weight = 100 } },
             assignments = new[] { new { groupIndex = 0, direction = "MembersRateOrganization", formId = form, organizationIds = new[] { app.BranchAId } } },
@@ -121,7 +127,11 @@ public abstract class CampaignInputTests<TFixture>(TFixture app) : IClassFixture
         };
         object Request(int? formId, int[] subjects, int organizationId) => new
         {
-            organizationId, name = "方案错误", year = app.Today().Year, startsOn = Iso(app.Today()), endsOn = Iso(app.Today().AddDays(9)),
+            organizationId,
+            name = "方案错误",
+            year = app.Today().Year,
+            startsOn = Iso(app.Today()),
+            endsOn = Iso(app.Today().AddDays(9)),
             subjects = new { organizationIds = subjects },
             groups,
             assignments = new[]
@@ -139,7 +149,11 @@ public abstract class CampaignInputTests<TFixture>(TFixture app) : IClassFixture
         Assert.Contains("评议对象“乙医院”不在甲医院的范围内。", outside);
         var badIndex = await client.Http.PostAsJsonAsync("/api/campaigns", new
         {
-            organizationId = app.UnitAId, name = "序号错误", year = app.Today().Year, startsOn = Iso(app.Today()), endsOn = Iso(app.Today()),
+            organizationId = app.UnitAId,
+            name = "序号错误",
+            year = app.Today().Year,
+            startsOn = Iso(app.Today()),
+            endsOn = Iso(app.Today()),
             subjects = new { organizationIds = new[] { app.BranchAId } },
             groups = new[] { new { kind = "PartyMember", plannedCount = 10, weight = 100 } },
             assignments = new[]
@@ -250,7 +264,11 @@ public abstract class CampaignInputTests<TFixture>(TFixture app) : IClassFixture
         var count = await app.CampaignCountAsync();
         var badEnums = await client.Http.PostAsJsonAsync("/api/campaigns", new
         {
-            organizationId = app.UnitAId, name = "枚举错误", year = app.Today().Year, startsOn = Iso(app.Today()), endsOn = Iso(app.Today()),
+            organizationId = app.UnitAId,
+            name = "枚举错误",
+            year = app.Today().Year,
+            startsOn = Iso(app.Today()),
+            endsOn = Iso(app.Today()),
             subjects = new { organizationIds = new[] { app.BranchAId } },
             groups = new[] { new { kind = "Patients", plannedCount = 10, weight = 100 } },
             assignments = new[] { new { groupIndex = 0, direction = "1", formId = form, organizationIds = new[] { app.BranchAId } } },
@@ -263,7 +281,11 @@ public abstract class CampaignInputTests<TFixture>(TFixture app) : IClassFixture
         await AssertMalformedAsync(wrongType);
         var tooMany = await client.Http.PostAsJsonAsync("/api/campaigns", new
         {
-            organizationId = app.UnitAId, name = "太多类别", year = app.Today().Year, startsOn = Iso(app.Today()), endsOn = Iso(app.Today()),
+            organizationId = app.UnitAId,
+            name = "太多类别",
+            year = app.Today().Year,
+            startsOn = Iso(app.Today()),
+            endsOn = Iso(app.Today()),
             groups = Enumerable.Range(0, 31).Select(i => new { kind = "Custom", name = $"类别{i}", plannedCount = 5, weight = 1 }),
         });
         Assert.Contains("最多30个评议人类别", await ProblemAsync(tooMany));
@@ -287,8 +309,12 @@ public abstract class CampaignInputTests<TFixture>(TFixture app) : IClassFixture
         var (form, _) = await app.AddFormAsync(app.UnitAId, Script);
         var id = await client.CreateViaApiAsync(new
         {
-            organizationId = app.UnitAId, name = Script, theme = Img, year = app.Today().Year,
-            startsOn = Iso(app.Today()), endsOn = Iso(app.Today().AddDays(9)),
+            organizationId = app.UnitAId,
+            name = Script,
+            theme = Img,
+            year = app.Today().Year,
+            startsOn = Iso(app.Today()),
+            endsOn = Iso(app.Today().AddDays(9)),
             subjects = new { organizationIds = new[] { app.BranchAId } },
             groups = new[] { new { kind = "Custom", name = Img, plannedCount = 10, weight = 100 } },
             assignments = new[] { new { groupIndex = 0, direction = "MembersRateOrganization", formId = form, organizationIds = new[] { app.BranchAId } } },

@@ -252,6 +252,19 @@ public abstract class CampaignLifecycleTests<TFixture>(TFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_campaigns_api()
+    {
+        using var client = await app.SignInAsync(AppFixture.AdminA);
+        var doc = await client.GetHtmlAsync("/api/openapi/v1.json");
+        foreach (var path in new[] { "/api/campaigns", "/api/campaigns/{id}", "/api/campaigns/{id}/state", "/api/campaigns/{id}/extend" })
+        {
+            Assert.Contains($"\"{path}\"", doc);
+        }
+        Assert.Contains("评议活动", doc);
+        Assert.Contains("ServiceRecipients", doc);
+    }
+
+    [Fact]
     public async Task Opening_an_incomplete_plan_or_an_expired_period_is_refused()
     {
         using var client = await app.SignInAsync(AppFixture.AdminA);

@@ -65,15 +65,15 @@ internal static class CampaignTestData
 
     public static Dictionary<string, string> DetailsFields(int organizationId, string name, DateOnly startsOn, DateOnly endsOn,
         int k = 5, string? theme = null, int? year = null) => new()
-    {
-        ["Form.OrganizationId"] = organizationId.ToString(CultureInfo.InvariantCulture),
-        ["Form.Name"] = name,
-        ["Form.Year"] = (year ?? startsOn.Year).ToString(CultureInfo.InvariantCulture),
-        ["Form.Theme"] = theme ?? "",
-        ["Form.StartsOn"] = Iso(startsOn),
-        ["Form.EndsOn"] = Iso(endsOn),
-        ["Form.MinGroupSize"] = k.ToString(CultureInfo.InvariantCulture),
-    };
+        {
+            ["Form.OrganizationId"] = organizationId.ToString(CultureInfo.InvariantCulture),
+            ["Form.Name"] = name,
+            ["Form.Year"] = (year ?? startsOn.Year).ToString(CultureInfo.InvariantCulture),
+            ["Form.Theme"] = theme ?? "",
+            ["Form.StartsOn"] = Iso(startsOn),
+            ["Form.EndsOn"] = Iso(endsOn),
+            ["Form.MinGroupSize"] = k.ToString(CultureInfo.InvariantCulture),
+        };
 
     /// <summary>Creates a draft through the create page and returns its id.</summary>
     public static async Task<int> CreateOnPageAsync(this AppFixture app, TestClient client, int organizationId, string name, string? theme = null)

@@ -26,8 +26,11 @@ public abstract partial class PlanMatrixTests<TFixture>(TFixture app) : IClassFi
         using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
         var id = await sys.CreateViaApiAsync(new
         {
-            organizationId = district.Id, name = $"{code}矩阵", year = app.Today().Year,
-            startsOn = Iso(app.Today()), endsOn = Iso(app.Today().AddDays(30)),
+            organizationId = district.Id,
+            name = $"{code}矩阵",
+            year = app.Today().Year,
+            startsOn = Iso(app.Today()),
+            endsOn = Iso(app.Today().AddDays(30)),
             subjects = new { organizationIds = ids },
             groups = new[]
             {
