@@ -31,6 +31,9 @@ public static class AppSetup
         // Chinese text is written as is, not as &#x...; entities: smaller pages, readable source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // API JSON keeps Chinese readable but escapes <, >, & and quotes, so stored HTML stays inert wherever the JSON ends up.
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddPingyiDatabase(configuration, builder.Environment.ContentRootPath);
         services.AddScoped<AuditLog>();
@@ -40,6 +43,7 @@ public static class AppSetup
         services.AddScoped<Features.Organizations.OrganizationCommands>();
         services.AddScoped<Features.Forms.FormCommands>();
         services.AddScoped<Features.Forms.FormQueries>();
+        services.AddScoped<Features.Campaigns.CampaignCommands>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();

@@ -13,5 +13,6 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
         api.MapOrganizationsApi();
         api.MapFormsApi();
+        api.MapCampaignsApi();
     }
 }

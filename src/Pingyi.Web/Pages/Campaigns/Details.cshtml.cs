@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pingyi.Domain.Campaigns;
+using Pingyi.Web.Data;
+using Pingyi.Web.Features.Campaigns;
+using Pingyi.Web.Features.Organizations;
+using Pingyi.Web.Infrastructure;
+
+namespace Pingyi.Web.Pages.Campaigns;
+
+public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands commands, TimeProvider clock) : PageModel
+{
+    /// <summary>What each lifecycle button does, in the words the administrator sees beside it.</summary>
+    public static readonly IReadOnlyDictionary<CampaignState, (string Button, string Explanation)> Steps =
+        new Dictionary<CampaignState, (string, string)>
+        {
+            [CampaignState.Open] = ("开始评议",
+                "开始后，评议期内即可接收评议。评议对象、评议人类别、评议安排、测评表和最小分组人数都不能再修改，所用测评表的版本将被冻结；之后只能延长评议期。"),
+            [CampaignState.Closed] = ("结束评议", "结束后立即停止接收评议，即使评议期还没有到期。结束后不能重新开始。"),
+            [CampaignState.Published] = ("公示", "进入公示阶段：评议结果向群众公示。"),
+            [CampaignState.Archived] = ("归档", "归档后活动只作为历史记录保存，不再变动。"),
+        };
+
+    public Campaign Campaign { get; private set; } = null!;
+
+    public PlanMatrix Matrix { get; private set; } = null!;
+
+    public List<PlanIssue> Issues { get; private set; } = [];
+
+    public bool AcceptsBallots { get; private set; }
+
+    [BindProperty]
+    public string? EndsOn { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStateAsync(int id, CampaignState to)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await InvalidAsync(id);
+        }
+        return await DoneAsync(id, await commands.TransitionAsync(id, to), $"评议活动已改为“{CampaignLabels.Of(to)}”。");
+    }
+
+    public async Task<IActionResult> OnPostExtendAsync(int id)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await InvalidAsync(id);
+        }
+        var error = CampaignText.ParseDate(EndsOn, "新的结束日期", out var endsOn);
+        if (error is not null || endsOn == default)
+        {
+            return await FailAsync(id, error ?? "请填写新的结束日期。");
+        }
+        return await DoneAsync(id, await commands.ExtendAsync(id, endsOn), $"评议期已调整为至 {CampaignText.Format(endsOn)}。");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var result = await commands.DeleteAsync(id);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Error is { } error)
+        {
+            return await FailAsync(id, error);
+        }
+        TempData["Message"] = "评议活动草稿已删除。";
+        return Redirect("/Campaigns");
+    }
+
+    private async Task<IActionResult> DoneAsync(int id, CommandResult result, string message)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Error is { } error)
+        {
+            return await FailAsync(id, error);
+        }
+        TempData["Message"] = message;
+        return Redirect($"/Campaigns/Details/{id}");
+    }
+
+    private async Task<IActionResult> InvalidAsync(int id)
+    {
+        ModelState.Clear();
+        return await FailAsync(id, "填写的内容格式不正确，请检查后重试。");
+    }
+
+    private async Task<IActionResult> FailAsync(int id, string error)
+    {
+        ModelState.AddModelError("", error);
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await CampaignPlan.FindAsync(db, scope, id) is not { } campaign)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        Matrix = new PlanMatrix(campaign);
+        Issues = CampaignRules.CheckPlan(campaign).OrderByDescending(i => i.Blocking).ToList();
+        AcceptsBallots = CampaignRules.AcceptsBallots(campaign, CampaignPlan.Today(clock));
+        EndsOn ??= CampaignText.Format(campaign.EndsOn);
+        return true;
+    }
+}
