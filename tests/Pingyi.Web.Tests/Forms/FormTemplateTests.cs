@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
+using Pingyi.Web.Tests.Campaigns;
 using Pingyi.Web.Tests.Infrastructure;
 
 namespace Pingyi.Web.Tests.Forms;
@@ -96,6 +98,24 @@ public abstract class FormTemplateTests<TFixture>(TFixture app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, reimported.StatusCode);
         var secondId = (await reimported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         Assert.Equal(Shape(template), Shape(await app.CurrentAsync(secondId)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task A_template_form_is_used_by_a_campaign_that_opens(string key)
+    {
+        using var client = await app.SignInAsync(AppFixture.AdminA);
+        var created = await client.Http.PostAsJsonAsync("/api/forms/from-template", new { organizationId = app.UnitAId, templateKey = key });
+        var formId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var campaignId = await client.CreateViaApiAsync(app.SimplePlan(app.UnitAId, $"模板{key}的评议活动", formId, [app.UnitAId]));
+
+        var opened = await client.Http.PostAsJsonAsync($"/api/campaigns/{campaignId}/state", new { state = "Open" });
+        Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
+        var (state, frozen) = await app.WithDbAsync(async db => (
+            (await db.Campaigns.SingleAsync(c => c.Id == campaignId)).State,
+            await db.FormVersions.Where(v => v.FormId == formId).Select(v => v.FrozenUtc).SingleAsync()));
+        Assert.Equal(CampaignState.Open, state);
+        Assert.NotNull(frozen);
     }
 }
 
