@@ -64,9 +64,10 @@ public sealed partial class CampaignBuildTests(BrowserAppFixture app) : IClassFi
         await page.GotoAsync($"/Campaigns/Details/{id}");
         await Expect(page.Locator(".plan-ok")).ToBeVisibleAsync();
         await Expect(page.Locator("table").Filter(new() { HasText = "服务对象/患者" })).ToContainTextAsync("服务对象评议");
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始评议" }).ClickAsync();
+        await page.Locator("summary", new() { HasText = "开始评议" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认开始评议" }).ClickAsync();
         await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("进行中");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "结束评议" })).ToBeVisibleAsync();
+        await Expect(page.Locator("summary", new() { HasText = "结束评议" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = PageActions.ArtifactPath("campaign-open.png"), FullPage = true });
 
         // Once open, the plan pages offer no way to change the structure.
