@@ -44,6 +44,7 @@ public static class AppSetup
         services.AddScoped<Features.Forms.FormCommands>();
         services.AddScoped<Features.Forms.FormQueries>();
         services.AddScoped<Features.Campaigns.CampaignCommands>();
+        services.AddSingleton<Features.Ballots.TokenKey>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
@@ -104,6 +105,8 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Forms", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Campaigns", Policies.Manage);
             o.Conventions.AuthorizeFolder("/ApiKeys", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Codes", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Progress", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -31,6 +31,10 @@ public static class AuditActions
     public const string CampaignExtend = "campaign-extend";
     public const string ApiKeyCreate = "api-key-create";
     public const string ApiKeyRevoke = "api-key-revoke";
+    public const string TokensIssue = "tokens-issue";
+    public const string TokensVoid = "tokens-void";
+    public const string TokensDownload = "tokens-download";
+    public const string TokensPurge = "tokens-purge";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -62,6 +66,10 @@ public static class AuditActions
         [CampaignExtend] = "延长评议期",
         [ApiKeyCreate] = "创建API密钥",
         [ApiKeyRevoke] = "吊销API密钥",
+        [TokensIssue] = "生成评议码",
+        [TokensVoid] = "作废评议码",
+        [TokensDownload] = "下载评议码",
+        [TokensPurge] = "清除评议码明文",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
+using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
 using Pingyi.Domain.Organizations;
@@ -44,6 +45,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Token> Tokens => Set<Token>();
+
+    public DbSet<TokenBatch> TokenBatches => Set<TokenBatch>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<BallotAnswer> BallotAnswers => Set<BallotAnswer>();
+
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

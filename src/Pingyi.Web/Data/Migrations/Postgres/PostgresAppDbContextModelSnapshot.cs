@@ -238,6 +238,169 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FormVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RaterGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("FormVersionId");
+
+                    b.HasIndex("RaterGroupId");
+
+                    b.HasIndex("ReceiptHash");
+
+                    b.HasIndex("CampaignId", "RaterGroupId");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.BallotAnswer", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BallotId", "SubjectId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SubjectId", "ItemId");
+
+                    b.ToTable("BallotAnswers");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Token", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LongHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RaterGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ShortHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("LongHash")
+                        .IsUnique();
+
+                    b.HasIndex("RaterGroupId");
+
+                    b.HasIndex("ShortHash")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "RaterGroupId", "State");
+
+                    b.ToTable("Tokens");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.TokenBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generated")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("ProtectedCodes")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("PurgedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RaterGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("RaterGroupId");
+
+                    b.ToTable("TokenBatches");
+                });
+
             modelBuilder.Entity("Pingyi.Domain.Campaigns.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -646,6 +809,24 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Pingyi.Web.Data.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
             modelBuilder.Entity("Pingyi.Web.Data.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -871,6 +1052,90 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Ballot", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Forms.FormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.RaterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RaterGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.BallotAnswer", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Ballots.Ballot", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Forms.FormItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.CampaignSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Token", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Ballots.TokenBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.RaterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RaterGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.TokenBatch", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.RaterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RaterGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pingyi.Domain.Campaigns.Assignment", b =>
                 {
                     b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
@@ -1016,6 +1281,11 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Ballot", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Pingyi.Domain.Campaigns.Campaign", b =>

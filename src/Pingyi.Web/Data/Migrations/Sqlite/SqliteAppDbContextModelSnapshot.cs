@@ -224,6 +224,165 @@ namespace Pingyi.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RaterGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("FormVersionId");
+
+                    b.HasIndex("RaterGroupId");
+
+                    b.HasIndex("ReceiptHash");
+
+                    b.HasIndex("CampaignId", "RaterGroupId");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.BallotAnswer", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BallotId", "SubjectId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SubjectId", "ItemId");
+
+                    b.ToTable("BallotAnswers");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Token", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LongHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RaterGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("LongHash")
+                        .IsUnique();
+
+                    b.HasIndex("RaterGroupId");
+
+                    b.HasIndex("ShortHash")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "RaterGroupId", "State");
+
+                    b.ToTable("Tokens");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.TokenBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedCodes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("PurgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RaterGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("RaterGroupId");
+
+                    b.ToTable("TokenBatches");
+                });
+
             modelBuilder.Entity("Pingyi.Domain.Campaigns.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -612,6 +771,24 @@ namespace Pingyi.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Pingyi.Web.Data.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
             modelBuilder.Entity("Pingyi.Web.Data.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -835,6 +1012,90 @@ namespace Pingyi.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Ballot", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Forms.FormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.RaterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RaterGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.BallotAnswer", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Ballots.Ballot", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Forms.FormItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.CampaignSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Token", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Ballots.TokenBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.RaterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RaterGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.TokenBatch", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.RaterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RaterGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pingyi.Domain.Campaigns.Assignment", b =>
                 {
                     b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
@@ -980,6 +1241,11 @@ namespace Pingyi.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Ballots.Ballot", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Pingyi.Domain.Campaigns.Campaign", b =>
