@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Pingyi.Domain.Accounts;
 using Pingyi.Web.Api;
 using Pingyi.Web.Data;
+using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Identity;
 using Pingyi.Web.Importing;
 using Pingyi.Web.Infrastructure;
@@ -46,6 +47,8 @@ public static class AppSetup
         services.AddScoped<Features.Campaigns.CampaignCommands>();
         services.AddSingleton<Features.Ballots.TokenKey>();
         services.AddHostedService<StartupTasks>();
+        // After StartupTasks: the generator's start-up recovery needs the migrated database.
+        services.AddTokenIssuing();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
 
