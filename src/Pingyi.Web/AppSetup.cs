@@ -50,6 +50,8 @@ public static class AppSetup
         services.AddSingleton<Features.Ballots.BallotPlans>();
         services.AddScoped<Features.Ballots.BallotBuilder>();
         services.AddHostedService<StartupTasks>();
+        // After StartupTasks: the generator's start-up recovery needs the migrated database.
+        services.AddTokenIssuing();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
 

@@ -15,5 +15,6 @@ public static class ApiEndpoints
         api.MapFormsApi();
         api.MapCampaignsApi();
         api.MapBallotsApi();
+        api.MapCodesApi();
     }
 }
