@@ -45,6 +45,7 @@ public static class AppSetup
         services.AddScoped<Features.Forms.FormQueries>();
         services.AddScoped<Features.Campaigns.CampaignCommands>();
         services.AddSingleton<Features.Ballots.TokenKey>();
+        services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
