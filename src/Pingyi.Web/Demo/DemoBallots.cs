@@ -27,16 +27,32 @@ public static class DemoBallots
     /// <summary>How well each demo unit serves (0 = average): one hospital clearly stronger, one township hospital clearly weaker.</summary>
     private static readonly Dictionary<string, double> Standing = new()
     {
-        ["RMYY"] = 0.6, ["ZYY"] = 0.3, ["CGWSY"] = 0.1, ["QSWSY"] = 0.0, ["HKWSY"] = -0.8,
-        ["JKZX"] = 0.2, ["FYBJY"] = 0.4, ["WSJDS"] = -0.1,
-        ["SWJ-BGS"] = 0.2, ["SWJ-YZK"] = 0.0, ["SWJ-JCK"] = -0.2, ["SWJ-JKK"] = 0.3,
+        ["RMYY"] = 0.6,
+        ["ZYY"] = 0.3,
+        ["CGWSY"] = 0.1,
+        ["QSWSY"] = 0.0,
+        ["HKWSY"] = -0.8,
+        ["JKZX"] = 0.2,
+        ["FYBJY"] = 0.4,
+        ["WSJDS"] = -0.1,
+        ["SWJ-BGS"] = 0.2,
+        ["SWJ-YZK"] = 0.0,
+        ["SWJ-JCK"] = -0.2,
+        ["SWJ-JKK"] = 0.3,
     };
 
     /// <summary>Items raters are harder on (waiting, fees, pay) or kinder to (conduct).</summary>
     private static readonly Dictionary<string, double> ItemLean = new()
     {
-        ["ghlc"] = -0.2, ["hzsj"] = -0.5, ["ylfy"] = -0.35, ["ydyf"] = 0.25, ["ypgy"] = -0.1,
-        ["xcdy"] = -0.6, ["pxfz"] = -0.2, ["bsxl"] = -0.2, ["tjygcx"] = -0.15,
+        ["ghlc"] = -0.2,
+        ["hzsj"] = -0.5,
+        ["ylfy"] = -0.35,
+        ["ydyf"] = 0.25,
+        ["ypgy"] = -0.1,
+        ["xcdy"] = -0.6,
+        ["pxfz"] = -0.2,
+        ["bsxl"] = -0.2,
+        ["tjygcx"] = -0.15,
     };
 
     public static async Task EnsureAsync(AppDbContext db, byte[] tokenKey, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -120,8 +136,14 @@ public static class DemoBallots
     {
         var batch = new TokenBatch
         {
-            CampaignId = campaign.Id, RaterGroupId = group.Id, Count = group.PlannedCount, Generated = group.PlannedCount,
-            State = TokenBatchState.Purged, CreatedBy = DemoData.AdminUserName, CreatedUtc = issuedUtc, PurgedUtc = issuedUtc.AddDays(1),
+            CampaignId = campaign.Id,
+            RaterGroupId = group.Id,
+            Count = group.PlannedCount,
+            Generated = group.PlannedCount,
+            State = TokenBatchState.Purged,
+            CreatedBy = DemoData.AdminUserName,
+            CreatedUtc = issuedUtc,
+            PurgedUtc = issuedUtc.AddDays(1),
         };
         db.TokenBatches.Add(batch);
         await SaveAsync(db, cancellationToken);
@@ -136,7 +158,10 @@ public static class DemoBallots
         {
             db.Tokens.AddRange(slice.Select(state => new Token
             {
-                CampaignId = campaign.Id, RaterGroupId = group.Id, BatchId = batch.Id, State = state,
+                CampaignId = campaign.Id,
+                RaterGroupId = group.Id,
+                BatchId = batch.Id,
+                State = state,
                 LongHash = TokenCodes.Hash(key, TokenCodes.NewLongCode()),
                 ShortHash = TokenCodes.Hash(key, TokenCodes.NewShortCode()),
             }));
@@ -150,8 +175,13 @@ public static class DemoBallots
     {
         var ballot = new Ballot
         {
-            Id = Guid.NewGuid(), CampaignId = campaign.Id, RaterGroupId = assignment.RaterGroupId, AssignmentId = assignment.Id,
-            FormVersionId = assignment.FormVersionId!.Value, Channel = BallotChannel.Online, SubmittedOn = day,
+            Id = Guid.NewGuid(),
+            CampaignId = campaign.Id,
+            RaterGroupId = assignment.RaterGroupId,
+            AssignmentId = assignment.Id,
+            FormVersionId = assignment.FormVersionId!.Value,
+            Channel = BallotChannel.Online,
+            SubmittedOn = day,
             ReceiptHash = TokenCodes.Hash(key, TokenCodes.NewReceipt()),
         };
         var subjects = assignment.Subjects.OrderBy(s => s.Id).ToList();

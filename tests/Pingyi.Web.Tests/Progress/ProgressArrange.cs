@@ -36,9 +36,17 @@ internal static class ProgressArrange
             var b2 = new Assignment { RaterGroup = b, Direction = Direction.OrganizationRatesMembers, FormVersionId = versionId, Subjects = [s3] };
             var campaign = new Campaign
             {
-                OrganizationId = organizationId, Name = $"进度活动{tag}", Year = today.Year, StartsOn = today.AddDays(-3), EndsOn = today.AddDays(10),
-                State = CampaignState.Open, CreatedUtc = DateTime.UtcNow, OpenedUtc = DateTime.UtcNow,
-                Subjects = [s1, s2, s3], RaterGroups = [a, b], Assignments = [a1, b1, b2],
+                OrganizationId = organizationId,
+                Name = $"进度活动{tag}",
+                Year = today.Year,
+                StartsOn = today.AddDays(-3),
+                EndsOn = today.AddDays(10),
+                State = CampaignState.Open,
+                CreatedUtc = DateTime.UtcNow,
+                OpenedUtc = DateTime.UtcNow,
+                Subjects = [s1, s2, s3],
+                RaterGroups = [a, b],
+                Assignments = [a1, b1, b2],
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
@@ -49,8 +57,14 @@ internal static class ProgressArrange
                 {
                     var ballot = new Ballot
                     {
-                        Id = Guid.NewGuid(), CampaignId = campaign.Id, RaterGroupId = assignment.RaterGroupId, AssignmentId = assignment.Id,
-                        FormVersionId = versionId, Channel = BallotChannel.Online, SubmittedOn = today, ReceiptHash = Hash(),
+                        Id = Guid.NewGuid(),
+                        CampaignId = campaign.Id,
+                        RaterGroupId = assignment.RaterGroupId,
+                        AssignmentId = assignment.Id,
+                        FormVersionId = versionId,
+                        Channel = BallotChannel.Online,
+                        SubmittedOn = today,
+                        ReceiptHash = Hash(),
                     };
                     // Some raters answer only the grade item, some leave a remark too.
                     foreach (var subject in assignment.Subjects)
@@ -72,15 +86,25 @@ internal static class ProgressArrange
             {
                 var batch = new TokenBatch
                 {
-                    CampaignId = campaign.Id, RaterGroupId = group.Id, Count = used + voided + unused, Generated = used + voided + unused,
-                    State = TokenBatchState.Purged, CreatedBy = "test", CreatedUtc = DateTime.UtcNow,
+                    CampaignId = campaign.Id,
+                    RaterGroupId = group.Id,
+                    Count = used + voided + unused,
+                    Generated = used + voided + unused,
+                    State = TokenBatchState.Purged,
+                    CreatedBy = "test",
+                    CreatedUtc = DateTime.UtcNow,
                 };
                 db.TokenBatches.Add(batch);
                 db.SaveChanges();
                 var states = Enumerable.Repeat(TokenState.Used, used).Concat(Enumerable.Repeat(TokenState.Void, voided)).Concat(Enumerable.Repeat(TokenState.Unused, unused));
                 db.Tokens.AddRange(states.Select(state => new Token
                 {
-                    CampaignId = campaign.Id, RaterGroupId = group.Id, BatchId = batch.Id, State = state, LongHash = Hash(), ShortHash = Hash(),
+                    CampaignId = campaign.Id,
+                    RaterGroupId = group.Id,
+                    BatchId = batch.Id,
+                    State = state,
+                    LongHash = Hash(),
+                    ShortHash = Hash(),
                 }));
             }
             Tokens(a, 7, 2, 3);

@@ -49,16 +49,33 @@ public sealed class ProgressQuery(AppDbContext db, OrgScope scope, TimeProvider 
         var coverage = await db.Assignments.Where(a => a.CampaignId == campaignId)
             .SelectMany(a => a.Subjects, (a, s) => new { AssignmentId = a.Id, a.RaterGroupId, SubjectId = s.Id })
             .ToListAsync(cancellationToken);
-        // Ballots are counted per assignment from the Ballots table (index on CampaignId, RaterGroupId),
-        // never from the answers: a ballot covers exactly its assignment's subjects (BallotRules refuses
-        // any other), so "ballots covering a subject" is its assignments' ballot counts. Counting
-        // DISTINCT BallotId over the answers would read every answer — about a hundred per patient
-        // ballot — and would drop a rater who was asked about a subject but left its optional items
-        // blank, who took part all the same.
-        var perAssignment = await db.Ballots.Where(b => b.CampaignId == campaignId)
-            .GroupBy(b => new { b.RaterGroupId, b.AssignmentId })
-            .Select(g => new { g.Key.RaterGroupId, g.Key.AssignmentId, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // Ballots are counted per assignment from the Ballots table, never from the answers: a ballot
+        // covers exactly its assignment's subjects (BallotRules refuses any other), so "ballots covering
+        // a subject" is its assignments' ballot counts. Counting DISTINCT BallotId over the answers
+        // would read every answer — about a hundred per patient ballot — and would drop a rater who
+        // was asked about a subject but left its optional items blank, who took part all the same.
+        // Per group the count comes from the (CampaignId, RaterGroupId) index alone; only a group with
+        // several assignments needs the rows themselves to split its count by assignment.
+        var assignments = await db.Assignments.Where(a => a.CampaignId == campaignId)
+            .Select(a => new { a.Id, a.RaterGroupId }).ToListAsync(cancellationToken);
+        var perGroup = await db.Ballots.Where(b => b.CampaignId == campaignId)
+            .GroupBy(b => b.RaterGroupId)
+            .Select(g => new { RaterGroupId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RaterGroupId, g => g.Count, cancellationToken);
+        var split = assignments.GroupBy(a => a.RaterGroupId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var perAssignment = assignments.Where(a => !split.Contains(a.RaterGroupId))
+            .ToDictionary(a => a.Id, a => perGroup.GetValueOrDefault(a.RaterGroupId));
+        if (split.Count > 0)
+        {
+            var counted = await db.Ballots.Where(b => b.CampaignId == campaignId && split.Contains(b.RaterGroupId))
+                .GroupBy(b => b.AssignmentId)
+                .Select(g => new { AssignmentId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.AssignmentId, g => g.Count, cancellationToken);
+            foreach (var a in assignments.Where(a => split.Contains(a.RaterGroupId)))
+            {
+                perAssignment[a.Id] = counted.GetValueOrDefault(a.Id);
+            }
+        }
         var tokens = await db.Tokens.Where(t => t.CampaignId == campaignId)
             .GroupBy(t => new { t.RaterGroupId, t.State })
             .Select(g => new { g.Key.RaterGroupId, g.Key.State, Count = g.Count() })
@@ -72,17 +89,16 @@ public sealed class ProgressQuery(AppDbContext db, OrgScope scope, TimeProvider 
 
         var groupRows = groups.Select(g =>
         {
-            var raters = Progress.Raters(perAssignment.Where(a => a.RaterGroupId == g.Id).Select(a => a.Count));
+            var raters = Progress.Raters(assignments.Where(a => a.RaterGroupId == g.Id).Select(a => perAssignment[a.Id]));
             var rate = Progress.RatePercent(raters, g.PlannedCount);
             return new GroupProgress(g.Id, CampaignRules.GroupName(g.Kind, g.Name), g.PlannedCount, raters,
-                perAssignment.Where(a => a.RaterGroupId == g.Id).Sum(a => a.Count),
+                perGroup.GetValueOrDefault(g.Id),
                 rate, Progress.FormatRate(rate), Progress.IsOverPlan(raters, g.PlannedCount),
                 TokenCount(g.Id, null), TokenCount(g.Id, TokenState.Used), TokenCount(g.Id, TokenState.Void));
         }).ToList();
 
         var perSubject = Progress.BallotsPerSubject(
-            coverage.Select(c => new Progress.Coverage(c.AssignmentId, c.RaterGroupId, c.SubjectId)),
-            perAssignment.ToDictionary(a => a.AssignmentId, a => a.Count));
+            coverage.Select(c => new Progress.Coverage(c.AssignmentId, c.RaterGroupId, c.SubjectId)), perAssignment);
         var subjectRows = subjects.Select(s =>
         {
             var cells = groups.Where(g => perSubject.ContainsKey((s.Id, g.Id)))
