@@ -49,6 +49,7 @@ public static class AppSetup
         services.AddBallotWriter();
         services.AddSingleton<Features.Ballots.BallotPlans>();
         services.AddScoped<Features.Ballots.BallotBuilder>();
+        services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();

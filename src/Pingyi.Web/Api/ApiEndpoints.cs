@@ -16,5 +16,6 @@ public static class ApiEndpoints
         api.MapCampaignsApi();
         api.MapBallotsApi();
         api.MapCodesApi();
+        api.MapProgressApi();
     }
 }

@@ -82,6 +82,8 @@ public static class DemoData
             await SeedTreeAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         await DemoCampaigns.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var tokenKey = await services.GetRequiredService<Features.Ballots.TokenKey>().GetAsync(cancellationToken);
+        await DemoBallots.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await EnsureAdminAsync(services);
     }
 

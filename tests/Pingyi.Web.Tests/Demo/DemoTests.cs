@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Demo;
@@ -41,10 +42,13 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     [Fact]
     public async Task Starting_the_demo_again_adds_nothing()
     {
-        var before = await app.WithDbAsync(async db => (await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(), await db.Forms.CountAsync()));
+        Task<string> CountsAsync() => app.WithDbAsync(async db => string.Join(",", await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(),
+            await db.Forms.CountAsync(), await db.Ballots.CountAsync(), await db.BallotAnswers.CountAsync(), await db.Tokens.CountAsync(),
+            await db.Tokens.CountAsync(t => t.State == TokenState.Used), await db.TokenBatches.CountAsync()));
+        var before = await CountsAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         await DemoData.EnsureAsync(scope.ServiceProvider);
-        Assert.Equal(before, await app.WithDbAsync(async db => (await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(), await db.Forms.CountAsync())));
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]
@@ -77,6 +81,114 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         Assert.All(plans, c => Assert.DoesNotContain(CampaignRules.CheckPlan(c), i => i.Blocking));
         Assert.True(plans[1].Subjects.Count >= 12);
         Assert.Equal(6, plans[1].RaterGroups.Count);
+    }
+
+    [Fact]
+    public async Task Thousands_of_online_ballots_fill_last_and_this_years_campaigns_and_none_the_draft()
+    {
+        var perCampaign = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
+            .Select(c => new { c.State, Ballots = db.Ballots.Count(b => b.CampaignId == c.Id) }).ToListAsync());
+        Assert.Equal([CampaignState.Closed, CampaignState.Open, CampaignState.Draft], perCampaign.Select(c => c.State));
+        Assert.InRange(perCampaign[0].Ballots, 1000, 3000);
+        Assert.InRange(perCampaign[1].Ballots, 800, perCampaign[0].Ballots - 1);
+        Assert.Equal(0, perCampaign[2].Ballots);
+        Assert.True(perCampaign[0].Ballots + perCampaign[1].Ballots >= 2000);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.Channel != BallotChannel.Online)));
+
+        // Every group answered 60–95% of its 名额, and each of its raters left one ballot per assignment.
+        var groups = await app.WithDbAsync(db => db.RaterGroups.Where(g => db.Ballots.Any(b => b.RaterGroupId == g.Id))
+            .Select(g => new
+            {
+                g.PlannedCount,
+                Assignments = db.Assignments.Count(a => a.RaterGroupId == g.Id),
+                Ballots = db.Ballots.Count(b => b.RaterGroupId == g.Id),
+                Used = db.Tokens.Count(t => t.RaterGroupId == g.Id && t.State == TokenState.Used),
+            }).ToListAsync());
+        Assert.Equal(12, groups.Count);
+        Assert.All(groups, g =>
+        {
+            Assert.Equal(0, g.Ballots % g.Assignments);
+            var raters = g.Ballots / g.Assignments;
+            Assert.InRange(raters, (int)Math.Floor(g.PlannedCount * 0.6), (int)Math.Ceiling(g.PlannedCount * 0.95));
+            Assert.Equal(raters, g.Used);
+        });
+    }
+
+    [Fact]
+    public async Task Every_demo_answer_belongs_to_its_ballots_assignment_and_form_version()
+    {
+        var counts = await app.WithDbAsync(async db => new
+        {
+            Answers = await db.BallotAnswers.CountAsync(),
+            WrongSubject = await db.BallotAnswers.CountAsync(a => !db.Ballots.Any(b => b.Id == a.BallotId
+                && db.Assignments.Any(x => x.Id == b.AssignmentId && x.Subjects.Any(s => s.Id == a.SubjectId)))),
+            WrongItem = await db.BallotAnswers.CountAsync(a => !db.Ballots.Any(b => b.Id == a.BallotId
+                && db.FormSections.Any(s => s.FormVersionId == b.FormVersionId && s.Items.Any(i => i.Id == a.ItemId)))),
+            WrongVersion = await db.Ballots.CountAsync(b => !db.Assignments.Any(a => a.Id == b.AssignmentId && a.FormVersionId == b.FormVersionId
+                && a.RaterGroupId == b.RaterGroupId && a.CampaignId == b.CampaignId)),
+            Empty = await db.Ballots.CountAsync(b => !b.Answers.Any()),
+        });
+        Assert.True(counts.Answers > 50_000, $"{counts.Answers} answers");
+        Assert.Equal((0, 0, 0, 0), (counts.WrongSubject, counts.WrongItem, counts.WrongVersion, counts.Empty));
+    }
+
+    [Fact]
+    public async Task Demo_answers_look_real_remarks_on_about_one_ballot_in_ten_and_units_differ()
+    {
+        var (ballots, withRemark, remarks) = await app.WithDbAsync(async db => (await db.Ballots.CountAsync(),
+            await db.Ballots.CountAsync(b => b.Answers.Any(a => a.Text != null)),
+            await db.BallotAnswers.Where(a => a.Text != null).Select(a => a.Text!).Distinct().CountAsync()));
+        Assert.InRange(withRemark, ballots * 5 / 100, ballots * 15 / 100);
+        Assert.True(remarks >= 30, $"{remarks} different remarks");
+
+        // On the hospital form's overall item (5 levels, 4 and 5 are 不满意): the strong hospital beats the weak township one, and this year beats last year.
+        var overall = await app.WithDbAsync(db => (
+                from a in db.BallotAnswers
+                join i in db.FormItems on a.ItemId equals i.Id
+                join b in db.Ballots on a.BallotId equals b.Id
+                join c in db.Campaigns on b.CampaignId equals c.Id
+                join s in db.CampaignSubjects on a.SubjectId equals s.Id
+                join o in db.Organizations on s.OrganizationId equals o.Id
+                where i.Key == "ztmyd" && i.Scale == Pingyi.Domain.Forms.GradeScale.Satisfaction5
+                group a.Value by new { Unit = o.Code, c.State } into g
+                select new { g.Key.Unit, g.Key.State, All = g.Count(), Unhappy = g.Count(v => v >= 4) })
+            .ToListAsync());
+        double Unhappy(string unit, CampaignState? state = null)
+        {
+            var rows = overall.Where(r => r.Unit == unit && (state is null || r.State == state)).ToList();
+            return (double)rows.Sum(r => r.Unhappy) / rows.Sum(r => r.All);
+        }
+        Assert.True(Unhappy("HKWSY") > 2 * Unhappy("RMYY"), $"河口乡卫生院 {Unhappy("HKWSY"):P1}, 市第一人民医院 {Unhappy("RMYY"):P1}");
+        var all = overall.Select(r => r.Unit).Distinct().ToList();
+        Assert.True(all.Average(u => Unhappy(u, CampaignState.Closed)) > all.Average(u => Unhappy(u, CampaignState.Open)));
+        Assert.True(all.All(u => Unhappy(u) < 0.25), "mostly satisfied everywhere");
+    }
+
+    [Fact]
+    public async Task Demo_codes_are_purged_batches_and_ballots_hold_nothing_that_points_to_them()
+    {
+        var batches = await app.WithDbAsync(db => db.TokenBatches.Select(b => new { b.State, b.ProtectedCodes, b.Count, Tokens = db.Tokens.Count(t => t.BatchId == b.Id) }).ToListAsync());
+        Assert.Equal(12, batches.Count);
+        Assert.All(batches, b => Assert.Equal((TokenBatchState.Purged, (byte[]?)null, b.Count), (b.State, b.ProtectedCodes, b.Tokens)));
+        var hashes = await app.WithDbAsync(db => db.Tokens.Select(t => t.LongHash).Take(50).ToListAsync());
+        Assert.All(hashes, h => Assert.Matches("^[0-9a-f]{64}$", h));
+        Assert.All(await app.WithDbAsync(db => db.Ballots.Select(b => b.ReceiptHash).Take(50).ToListAsync()), h => Assert.Matches("^[0-9a-f]{64}$", h));
+        Assert.Empty(await app.WithDbAsync(db => db.Tokens.Where(t => db.Ballots.Any(b => b.ReceiptHash == t.LongHash || b.ReceiptHash == t.ShortHash)).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task The_demo_progress_page_shows_last_years_counts()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var login = await DemoData.EnsureAsync(scope.ServiceProvider);
+        using var client = app.CreateClient();
+        await client.SignInAsync(login.UserName, login.Password);
+        var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Closed).Select(c => c.Id).FirstAsync());
+        var patients = await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == id && db.RaterGroups.Any(g => g.Id == b.RaterGroupId && g.Kind == RaterGroupKind.ServiceRecipient)));
+        var html = await client.GetHtmlAsync($"/Progress/Index/{id}");
+        Assert.Contains($"<td class=\"num\">1200</td>", html);
+        Assert.Contains($"<td class=\"num\">{patients}</td>", html);
+        Assert.Contains("市第一人民医院", html);
     }
 }
 
