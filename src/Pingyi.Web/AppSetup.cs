@@ -45,6 +45,10 @@ public static class AppSetup
         services.AddScoped<Features.Forms.FormQueries>();
         services.AddScoped<Features.Campaigns.CampaignCommands>();
         services.AddSingleton<Features.Ballots.TokenKey>();
+        services.AddScoped<Features.Ballots.BallotAccess>();
+        services.AddSingleton<Features.Ballots.CodeThrottle>();
+        services.AddScoped<Features.Ballots.StandInBallotBuilder>();
+        services.AddSingleton<Features.Ballots.IBallotWriter, Features.Ballots.StandInBallotWriter>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();
