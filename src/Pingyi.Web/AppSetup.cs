@@ -135,7 +135,6 @@ public static class AppSetup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Forwarded client addresses are believed only from proxies the operator names.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
@@ -145,6 +144,8 @@ public static class AppSetup
                     o.KnownProxies.Add(address);
                 }
             }
+            // With both lists empty the middleware would believe any sender, so without a named proxy it reads no header at all.
+            o.ForwardedHeaders = o.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
         });
     }
 
