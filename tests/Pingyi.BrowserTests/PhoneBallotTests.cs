@@ -102,8 +102,12 @@ public sealed class PhoneBallotTests(BrowserAppFixture app) : IClassFixture<Brow
             .ToList();
         var version = new FormVersion
         {
-            Number = 1, Title = "医疗机构群众满意度测评表", Description = "请根据您最近一次就医的亲身感受，对以下单位逐项评价。",
-            CreatedUtc = DateTime.UtcNow, FrozenUtc = DateTime.UtcNow, Sections = [new FormSection { Position = 1, Items = items }],
+            Number = 1,
+            Title = "医疗机构群众满意度测评表",
+            Description = "请根据您最近一次就医的亲身感受，对以下单位逐项评价。",
+            CreatedUtc = DateTime.UtcNow,
+            FrozenUtc = DateTime.UtcNow,
+            Sections = [new FormSection { Position = 1, Items = items }],
         };
         db.Forms.Add(new Form { OrganizationId = bureau.Id, CreatedUtc = DateTime.UtcNow, Versions = [version] });
         var subjects = units.Select(u => new CampaignSubject { OrganizationId = u.Id }).ToList();
@@ -111,9 +115,16 @@ public sealed class PhoneBallotTests(BrowserAppFixture app) : IClassFixture<Brow
         var today = DateOnly.FromDateTime(DateTime.Now);
         var campaign = new Campaign
         {
-            OrganizationId = bureau.Id, Name = "2026年医疗机构群众满意度评议", Year = today.Year, State = CampaignState.Open,
-            StartsOn = today.AddDays(-1), EndsOn = today.AddDays(30), CreatedUtc = DateTime.UtcNow, OpenedUtc = DateTime.UtcNow,
-            Subjects = subjects, RaterGroups = [group],
+            OrganizationId = bureau.Id,
+            Name = "2026年医疗机构群众满意度评议",
+            Year = today.Year,
+            State = CampaignState.Open,
+            StartsOn = today.AddDays(-1),
+            EndsOn = today.AddDays(30),
+            CreatedUtc = DateTime.UtcNow,
+            OpenedUtc = DateTime.UtcNow,
+            Subjects = subjects,
+            RaterGroups = [group],
             Assignments = [new Assignment { RaterGroup = group, Direction = Direction.ServiceRecipients, FormVersion = version, Subjects = subjects }],
         };
         db.Campaigns.Add(campaign);
@@ -126,8 +137,11 @@ public sealed class PhoneBallotTests(BrowserAppFixture app) : IClassFixture<Brow
         var longCode = TokenCodes.NewLongCode();
         db.Tokens.Add(new Token
         {
-            CampaignId = campaign.Id, RaterGroupId = group.Id, BatchId = batch.Id,
-            LongHash = await key.HashAsync(longCode), ShortHash = await key.HashAsync(TokenCodes.NewShortCode()),
+            CampaignId = campaign.Id,
+            RaterGroupId = group.Id,
+            BatchId = batch.Id,
+            LongHash = await key.HashAsync(longCode),
+            ShortHash = await key.HashAsync(TokenCodes.NewShortCode()),
         });
         await db.SaveChangesAsync();
         return longCode;

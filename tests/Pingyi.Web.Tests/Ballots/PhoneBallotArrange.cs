@@ -45,9 +45,16 @@ internal static partial class PhoneBallotArrange
             var today = app.Today();
             var campaign = new Campaign
             {
-                OrganizationId = app.BureauId, Name = name, Year = today.Year, State = state, CreatedUtc = DateTime.UtcNow,
-                StartsOn = today.AddDays(startsInDays), EndsOn = today.AddDays(endsInDays),
-                Subjects = [.. subjects, member], RaterGroups = [group], Assignments = [matrix, single],
+                OrganizationId = app.BureauId,
+                Name = name,
+                Year = today.Year,
+                State = state,
+                CreatedUtc = DateTime.UtcNow,
+                StartsOn = today.AddDays(startsInDays),
+                EndsOn = today.AddDays(endsInDays),
+                Subjects = [.. subjects, member],
+                RaterGroups = [group],
+                Assignments = [matrix, single],
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
@@ -67,15 +74,23 @@ internal static partial class PhoneBallotArrange
         var shortCode = TokenCodes.NewShortCode();
         var token = new Token
         {
-            CampaignId = world.CampaignId, RaterGroupId = world.GroupId, State = state,
-            LongHash = await key.HashAsync(longCode), ShortHash = await key.HashAsync(shortCode),
+            CampaignId = world.CampaignId,
+            RaterGroupId = world.GroupId,
+            State = state,
+            LongHash = await key.HashAsync(longCode),
+            ShortHash = await key.HashAsync(shortCode),
         };
         await app.WithDbAsync(async db =>
         {
             var batch = new TokenBatch
             {
-                CampaignId = world.CampaignId, RaterGroupId = world.GroupId, Count = 1, Generated = 1,
-                State = TokenBatchState.Purged, CreatedBy = "test", CreatedUtc = DateTime.UtcNow,
+                CampaignId = world.CampaignId,
+                RaterGroupId = world.GroupId,
+                Count = 1,
+                Generated = 1,
+                State = TokenBatchState.Purged,
+                CreatedBy = "test",
+                CreatedUtc = DateTime.UtcNow,
             };
             db.TokenBatches.Add(batch);
             await db.SaveChangesAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Forms;
-using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Pages.V;
 using Pingyi.Web.Tests.Infrastructure;
 using static Pingyi.Web.Tests.Ballots.PhoneBallotArrange;
