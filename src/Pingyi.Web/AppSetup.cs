@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Pingyi.Domain.Accounts;
 using Pingyi.Web.Api;
 using Pingyi.Web.Data;
+using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Identity;
 using Pingyi.Web.Importing;
 using Pingyi.Web.Infrastructure;
@@ -45,10 +46,11 @@ public static class AppSetup
         services.AddScoped<Features.Forms.FormQueries>();
         services.AddScoped<Features.Campaigns.CampaignCommands>();
         services.AddSingleton<Features.Ballots.TokenKey>();
+        services.AddBallotWriter();
+        services.AddSingleton<Features.Ballots.BallotPlans>();
+        services.AddScoped<Features.Ballots.BallotBuilder>();
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
-        services.AddScoped<Features.Ballots.StandInBallotBuilder>();
-        services.AddSingleton<Features.Ballots.IBallotWriter, Features.Ballots.StandInBallotWriter>();
         services.AddHostedService<StartupTasks>();
 
         services.AddDataProtection().SetApplicationName("Pingyi").PersistKeysToDbContext<AppDbContext>();

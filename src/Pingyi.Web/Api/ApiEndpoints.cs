@@ -14,5 +14,6 @@ public static class ApiEndpoints
         api.MapOrganizationsApi();
         api.MapFormsApi();
         api.MapCampaignsApi();
+        api.MapBallotsApi();
     }
 }

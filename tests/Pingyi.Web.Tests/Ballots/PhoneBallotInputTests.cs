@@ -92,7 +92,7 @@ public abstract class PhoneBallotInputTests<TFixture>(TFixture app) : IClassFixt
             f.Add(new(Field(other.MatrixSubjectIds[0], w.MatrixForm, ItemKind.Grade), "1"));
             return f;
         });
-        Assert.Contains(BallotModel.OutOfScope, html);
+        Assert.Contains("提交的内容包含不在本评议码评议范围内的评议对象。", html);
     }
 
     [Theory]

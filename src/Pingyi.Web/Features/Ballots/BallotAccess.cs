@@ -29,7 +29,7 @@ public enum AccessState
 /// time-limited, so the code itself never stays in the address bar, the history or a Referer.
 /// The receipt shown after submitting travels the same way for the redirect to the receipt page.
 /// </summary>
-public sealed class BallotAccess(AppDbContext db, TokenKey key, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class BallotAccess(AppDbContext db, TokenKey key, BallotBuilder builder, IDataProtectionProvider protection, TimeProvider clock)
 {
     public const string CookieName = "pingyi.v";
     public const string ReceiptCookieName = "pingyi.r";
@@ -44,42 +44,43 @@ public sealed class BallotAccess(AppDbContext db, TokenKey key, IDataProtectionP
     /// <summary>The token a link's long code names, or why it cannot be used.</summary>
     public async Task<(AccessState State, long TokenId)> FindLongAsync(string? code, CancellationToken ct = default) =>
         TokenCodes.NormalizeLong(code) is { } normal
-            ? await FindAsync(await HashedAsync(normal, isLong: true, ct), ct)
+            ? await FindAsync(normal, ct)
             : (AccessState.Malformed, 0);
 
     /// <summary>The token a typed short code names, or why it cannot be used; a wrong check character never reaches the database.</summary>
     public async Task<(AccessState State, long TokenId)> FindShortAsync(string? code, CancellationToken ct = default) =>
         TokenCodes.NormalizeShort(code) is { } normal
-            ? await FindAsync(await HashedAsync(normal, isLong: false, ct), ct)
+            ? await FindAsync(normal, ct)
             : (AccessState.Malformed, 0);
 
-    private async Task<IQueryable<Token>> HashedAsync(string normal, bool isLong, CancellationToken ct)
+    /// <summary>Whether the token still admits a rater today, and what it admits.</summary>
+    public async Task<(AccessState State, TokenAdmission? Admission)> AdmitAsync(long tokenId, CancellationToken ct = default)
     {
-        var hash = await key.HashAsync(normal, ct);
-        return isLong ? db.Tokens.Where(t => t.LongHash == hash) : db.Tokens.Where(t => t.ShortHash == hash);
+        var hash = await db.Tokens.AsNoTracking().Where(t => t.Id == tokenId).Select(t => t.LongHash).FirstOrDefaultAsync(ct);
+        if (hash is null)
+        {
+            return (AccessState.Unknown, null);
+        }
+        var admission = await builder.AdmitAsync(hash, CampaignPlan.Today(clock), ct);
+        return (StateOf(admission), admission);
     }
 
-    /// <summary>Whether the token still admits a rater today.</summary>
-    public async Task<AccessState> StateOfAsync(long tokenId, CancellationToken ct = default) =>
-        (await FindAsync(db.Tokens.Where(t => t.Id == tokenId), ct)).State;
-
-    private async Task<(AccessState State, long TokenId)> FindAsync(IQueryable<Token> tokens, CancellationToken ct)
+    private async Task<(AccessState, long)> FindAsync(string normal, CancellationToken ct)
     {
-        var found = await (
-            from t in tokens.AsNoTracking()
-            join c in db.Campaigns on t.CampaignId equals c.Id
-            select new { t.Id, t.State, Campaign = new Campaign { State = c.State, StartsOn = c.StartsOn, EndsOn = c.EndsOn } })
-            .FirstOrDefaultAsync(ct);
-        return found is null ? (AccessState.Unknown, 0) : (StateOf(found.State, found.Campaign, CampaignPlan.Today(clock)), found.Id);
+        var admission = await builder.AdmitAsync(await key.HashAsync(normal, ct), CampaignPlan.Today(clock), ct);
+        return (StateOf(admission), admission?.Token.Id ?? 0);
     }
 
-    public static AccessState StateOf(TokenState token, Campaign campaign, DateOnly today) => token switch
+    private AccessState StateOf(TokenAdmission? admission) => admission?.State switch
     {
-        TokenState.Used => AccessState.Used,
-        TokenState.Void => AccessState.Void,
-        _ when CampaignRules.AcceptsBallots(campaign, today) => AccessState.Usable,
-        _ when campaign.State == CampaignState.Draft || (campaign.State == CampaignState.Open && today < campaign.StartsOn) => AccessState.NotStarted,
-        _ => AccessState.Ended,
+        null => AccessState.Unknown,
+        AdmissionState.Admitted => AccessState.Usable,
+        AdmissionState.Used => AccessState.Used,
+        AdmissionState.Voided => AccessState.Void,
+        _ => admission.Campaign.State == CampaignState.Draft
+            || (admission.Campaign.State == CampaignState.Open && CampaignPlan.Today(clock) < admission.Campaign.StartsOn)
+                ? AccessState.NotStarted
+                : AccessState.Ended,
     };
 
     public void IssueCookie(HttpContext context, long tokenId)

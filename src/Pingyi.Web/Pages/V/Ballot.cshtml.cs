@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Pingyi.Domain.Ballots;
+using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Features.Ballots;
+using Pingyi.Web.Features.Campaigns;
 using Pingyi.Web.Pages.Shared;
 
 namespace Pingyi.Web.Pages.V;
@@ -10,9 +12,8 @@ namespace Pingyi.Web.Pages.V;
 /// The ballot: every assignment of the rater's group on one page, checked on the server, and on
 /// success stored through the writer and answered with the receipt.
 /// </summary>
-public class BallotModel(BallotAccess access, StandInBallotBuilder builder, IBallotWriter writer, TokenKey key) : VPage
+public class BallotModel(BallotAccess access, BallotBuilder builder, IBallotWriter writer, TimeProvider clock) : VPage
 {
-    public const string OutOfScope = "提交的内容包含不在本评议码评议范围内的评议对象。";
     public const string UnknownItem = "提交的内容包含测评表中没有的项目。";
 
     public string CampaignName { get; private set; } = "";
@@ -50,8 +51,7 @@ public class BallotModel(BallotAccess access, StandInBallotBuilder builder, IBal
 
         var posted = Request.Form.Where(f => f.Key.StartsWith("q_", StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
-        var partOf = plan.Parts.SelectMany((p, i) => p.Subjects.Select(s => (s.Id, i))).ToDictionary(x => x.Id, x => x.i);
-        var raws = plan.Parts.Select(_ => new RawAnswers()).ToList();
+        var raw = new RawAnswers();
         foreach (var (name, values) in posted)
         {
             var parts = name.Split('_', 3);
@@ -59,36 +59,29 @@ public class BallotModel(BallotAccess access, StandInBallotBuilder builder, IBal
             {
                 AddGeneral(UnknownItem);
             }
-            else if (!partOf.TryGetValue(subjectId, out var index))
-            {
-                AddGeneral(OutOfScope);
-            }
             else
             {
-                raws[index][(subjectId, parts[2])] = values;
+                raw[(subjectId, parts[2])] = values;
             }
         }
-        var checks = plan.Parts.Select((p, i) => BallotRules.Check(p.Version, p.Subjects.Select(s => s.Id).ToList(), raws[i])).ToList();
-        foreach (var message in checks.SelectMany(c => c.General))
+        var build = await builder.BuildAsync(plan, raw, CampaignPlan.Today(clock), HttpContext.RequestAborted);
+        foreach (var message in build.General)
         {
             AddGeneral(message);
         }
-        var errors = checks.SelectMany(c => c.Errors)
-            .ToDictionary(e => $"q_{e.Key.SubjectId.ToString(CultureInfo.InvariantCulture)}_{e.Key.ItemKey}", e => e.Value, StringComparer.Ordinal);
-        if (General.Count > 0 || errors.Count > 0)
+        if (General.Count > 0 || !build.IsValid)
         {
+            var errors = build.Errors.ToDictionary(e => $"q_{e.Key.SubjectId.ToString(CultureInfo.InvariantCulture)}_{e.Key.ItemKey}", e => e.Value, StringComparer.Ordinal);
             Show(plan, posted, errors);
             return Page();
         }
 
-        var receipt = TokenCodes.NewReceipt();
-        var ballots = builder.Build(plan, checks, await key.HashAsync(receipt, HttpContext.RequestAborted));
-        var outcome = await writer.SubmitAsync(new BallotSubmission(plan.Token.Id, plan.Campaign.Id, ballots), HttpContext.RequestAborted);
+        var outcome = await writer.SubmitAsync(build.Submission!, HttpContext.RequestAborted);
         access.ClearCookie(HttpContext);
         switch (outcome)
         {
             case SubmitOutcome.Stored:
-                access.IssueReceipt(HttpContext, receipt);
+                access.IssueReceipt(HttpContext, build.Receipt!);
                 return SeeOther("/V/Done");
             case SubmitOutcome.Closed:
                 return Notice(AccessState.Ended);
@@ -97,30 +90,30 @@ public class BallotModel(BallotAccess access, StandInBallotBuilder builder, IBal
         }
     }
 
-    private async Task<(AccessState, BallotPlan?)> LoadAsync()
+    private async Task<(AccessState, TokenAdmission?)> LoadAsync()
     {
         if (access.ReadCookie(HttpContext) is not { } tokenId)
         {
             return (AccessState.Expired, null);
         }
-        var state = await access.StateOfAsync(tokenId, HttpContext.RequestAborted);
-        if (state == AccessState.Used)
+        var (state, admission) = await access.AdmitAsync(tokenId, HttpContext.RequestAborted);
+        return state switch
         {
+            AccessState.Usable => (state, admission),
             // The cookie was issued while the token was unused: this rater has submitted already.
-            state = AccessState.Submitted;
-        }
-        return state == AccessState.Usable && await builder.LoadAsync(tokenId, HttpContext.RequestAborted) is { } plan
-            ? (state, plan)
-            : (state == AccessState.Usable ? AccessState.Expired : state, null);
+            AccessState.Used => (AccessState.Submitted, null),
+            AccessState.Unknown => (AccessState.Expired, null),
+            _ => (state, null),
+        };
     }
 
-    private void Show(BallotPlan plan, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, IReadOnlyDictionary<string, string> errors)
+    private void Show(TokenAdmission plan, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, IReadOnlyDictionary<string, string> errors)
     {
         CampaignName = plan.Campaign.Name;
-        Parts.AddRange(plan.Parts.Select(p => new BallotView(p.Version)
+        Parts.AddRange(plan.Assignments.Select(a => new BallotView(a.FormVersion!)
         {
-            Subjects = p.Subjects,
-            IdPrefix = $"a{p.Assignment.Id.ToString(CultureInfo.InvariantCulture)}-",
+            Subjects = CampaignPlan.Ordered(a.Subjects).Select(s => new BallotSubject(s.Id, CampaignRules.SubjectName(s))).ToList(),
+            IdPrefix = $"a{a.Id.ToString(CultureInfo.InvariantCulture)}-",
             Answers = answers,
             Errors = errors,
         }));

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Pingyi.Domain.Ballots;
+using Pingyi.Domain.Campaigns;
+using Pingyi.Web.Data;
+
+namespace Pingyi.Web.Features.Ballots;
+
+/// <summary>Whether a token may vote now.</summary>
+public enum AdmissionState
+{
+    Admitted = 1,
+    Used = 2,
+    Voided = 3,
+
+    /// <summary>The campaign is not open, or today lies outside its period.</summary>
+    Closed = 4,
+}
+
+/// <summary>
+/// What a token admits: its campaign and, when <see cref="State"/> is Admitted, the assignments of
+/// its rater group (each with its form version's sections and items, and its subjects with their
+/// organisation or member). Shared read-only between requests: never change these objects.
+/// </summary>
+public sealed record TokenAdmission(Token Token, Campaign Campaign, string OrganizationPath, AdmissionState State, IReadOnlyList<Assignment> Assignments);
+
+/// <summary>
+/// The ballots built from one rater's answers: a submission for <see cref="IBallotWriter"/> and the
+/// plain receipt to show once, or the reasons they were refused (per subject and item key, and general).
+/// </summary>
+public sealed record BallotBuild(BallotSubmission? Submission, string? Receipt,
+    Dictionary<(int SubjectId, string ItemKey), string> Errors, List<string> General)
+{
+    public bool IsValid => Submission is not null;
+}
+
+/// <summary>
+/// Shared by the phone ballot and the API: finds what a code admits, checks the answers with
+/// <see cref="BallotRules"/> and builds one ballot per assignment. Usage:
+/// <c>CodeHashAsync(input)</c> → <c>AdmitAsync(hash)</c> → <c>BuildAsync(admission, answers, today)</c>
+/// → <c>IBallotWriter.SubmitAsync(build.Submission)</c>.
+/// </summary>
+public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans plans)
+{
+    /// <summary>The stored hash of a code as typed or linked (long, else short with its check character); null when malformed.</summary>
+    public async Task<string?> CodeHashAsync(string? input, CancellationToken cancellationToken = default) =>
+        (TokenCodes.NormalizeLong(input) ?? TokenCodes.NormalizeShort(input)) is { } code ? await key.HashAsync(code, cancellationToken) : null;
+
+    /// <summary>The token whose long or short hash is <paramref name="codeHash"/> and what it admits; null for an unknown code.</summary>
+    public async Task<TokenAdmission?> AdmitAsync(string codeHash, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var found = await (
+                from t in db.Tokens
+                where t.LongHash == codeHash || t.ShortHash == codeHash
+                join c in db.Campaigns on t.CampaignId equals c.Id
+                select new { Token = t, Campaign = c, c.Organization!.Path })
+            .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var state = found.Token.State switch
+        {
+            TokenState.Used => AdmissionState.Used,
+            TokenState.Void => AdmissionState.Voided,
+            _ when !CampaignRules.AcceptsBallots(found.Campaign, today) => AdmissionState.Closed,
+            _ => AdmissionState.Admitted,
+        };
+        var assignments = state == AdmissionState.Admitted
+            ? await plans.OfAsync(db, found.Token.CampaignId, found.Token.RaterGroupId, cancellationToken)
+            : [];
+        return new TokenAdmission(found.Token, found.Campaign, found.Path, state, assignments);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="answers"/> (all subjects of the rater in one set; each subject
+    /// belongs to exactly one assignment of the group) and builds the ballots, dated
+    /// <paramref name="today"/>, with a fresh receipt shared by them. Answers for a subject outside
+    /// the token's assignments are refused as a whole.
+    /// </summary>
+    public async Task<BallotBuild> BuildAsync(TokenAdmission admission, RawAnswers answers, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<(int, string), string>();
+        var general = new List<string>();
+        var covered = admission.Assignments.SelectMany(a => a.Subjects).Select(s => s.Id).ToHashSet();
+        if (admission.State != AdmissionState.Admitted || admission.Assignments.Count == 0)
+        {
+            general.Add("该评议码当前不能提交评议。");
+        }
+        else if (answers.Keys.Any(k => !covered.Contains(k.SubjectId)))
+        {
+            general.Add("提交的内容包含不在本评议码评议范围内的评议对象。");
+        }
+        var receipt = TokenCodes.NewReceipt();
+        var receiptHash = await key.HashAsync(receipt, cancellationToken);
+        var ballots = new List<Ballot>();
+        foreach (var assignment in admission.Assignments)
+        {
+            var subjects = assignment.Subjects.Select(s => s.Id).ToHashSet();
+            var own = new RawAnswers();
+            foreach (var (k, v) in answers.Where(a => subjects.Contains(a.Key.SubjectId)))
+            {
+                own[k] = v;
+            }
+            var check = BallotRules.Check(assignment.FormVersion!, subjects, own);
+            foreach (var (k, e) in check.Errors)
+            {
+                errors[k] = e;
+            }
+            general.AddRange(check.General.Where(g => !general.Contains(g)));
+            var ballotId = Guid.NewGuid();
+            foreach (var a in check.Answers)
+            {
+                a.BallotId = ballotId;
+            }
+            ballots.Add(new Ballot
+            {
+                Id = ballotId,
+                CampaignId = admission.Campaign.Id,
+                RaterGroupId = admission.Token.RaterGroupId,
+                AssignmentId = assignment.Id,
+                FormVersionId = assignment.FormVersionId!.Value,
+                Channel = BallotChannel.Online,
+                SubmittedOn = today,
+                ReceiptHash = receiptHash,
+                Answers = check.Answers,
+            });
+        }
+        return errors.Count > 0 || general.Count > 0
+            ? new BallotBuild(null, null, errors, general)
+            : new BallotBuild(new BallotSubmission(admission.Token.Id, admission.Campaign.Id, ballots), receipt, errors, general);
+    }
+}
+
+/// <summary>
+/// The assignments of (campaign, rater group), loaded once per process. Only read for an open
+/// campaign, whose plan and form versions can no longer change (CampaignRules.CanChangeStructure,
+/// frozen versions), so the copy never goes stale; a renamed organisation shows its old name on
+/// the ballot until the app restarts. Bounded by the number of campaign groups that receive ballots.
+/// </summary>
+public sealed class BallotPlans
+{
+    private readonly ConcurrentDictionary<(int, int), IReadOnlyList<Assignment>> _plans = new();
+
+    public async Task<IReadOnlyList<Assignment>> OfAsync(AppDbContext db, int campaignId, int raterGroupId, CancellationToken cancellationToken)
+    {
+        if (_plans.TryGetValue((campaignId, raterGroupId), out var cached))
+        {
+            return cached;
+        }
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => a.CampaignId == campaignId && a.RaterGroupId == raterGroupId && a.FormVersionId != null)
+            .Include(a => a.Subjects).ThenInclude(s => s.Organization)
+            .Include(a => a.Subjects).ThenInclude(s => s.Member).ThenInclude(m => m!.Organization)
+            .Include(a => a.FormVersion).ThenInclude(v => v!.Sections).ThenInclude(s => s.Items)
+            .AsSplitQuery()
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return _plans.GetOrAdd((campaignId, raterGroupId), assignments);
+    }
+}
