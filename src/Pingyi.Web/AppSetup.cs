@@ -50,6 +50,8 @@ public static class AppSetup
         services.AddSingleton<Features.Ballots.BallotPlans>();
         services.AddScoped<Features.Ballots.BallotBuilder>();
         services.AddScoped<Features.Ballots.ProgressQuery>();
+        services.AddScoped<Features.Ballots.BallotAccess>();
+        services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();
@@ -138,7 +140,6 @@ public static class AppSetup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Forwarded client addresses are believed only from proxies the operator names.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
@@ -148,6 +149,8 @@ public static class AppSetup
                     o.KnownProxies.Add(address);
                 }
             }
+            // With both lists empty the middleware would believe any sender, so without a named proxy it reads no header at all.
+            o.ForwardedHeaders = o.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
         });
     }
 

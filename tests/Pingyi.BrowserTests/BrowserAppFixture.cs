@@ -30,6 +30,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for arranging data a test needs but does not exercise (codes, open campaigns).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("Fixture not initialised.");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
