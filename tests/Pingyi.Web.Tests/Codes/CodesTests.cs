@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Ballots;
-using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Data;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Infrastructure;
