@@ -67,6 +67,9 @@ start_postgres || log "PostgreSQL unavailable: the PostgreSQL tests will fail"
 
 # --- build once, then run each suite ---------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Every test host would otherwise watch its content and config files through inotify, and the
+# per-user limit on inotify instances (often 128) runs out when many hosts live at once.
+export DOTNET_USE_POLLING_FILE_WATCHER=true DOTNET_hostBuilder__reloadConfigOnChange=false
 if ! dotnet build Pingyi.slnx -c Debug -nologo -v q >"$artifacts/build.log" 2>&1; then
   grep -E "error|Error" "$artifacts/build.log" | sort -u | head -40 >&2
   log "build failed"
