@@ -12,9 +12,10 @@ public class ErrorModel : PageModel
 
     public string Message { get; private set; } = "系统处理您的请求时出错，已记录。请稍后重试，或联系管理员。";
 
-    public void OnGet(int? code) => Describe(code);
+    // The status comes from the route only: a re-executed POST may carry a form field named "code".
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {

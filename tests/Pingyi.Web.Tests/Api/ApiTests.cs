@@ -70,6 +70,16 @@ public abstract class ApiTests<TFixture>(TFixture app) : IClassFixture<TFixture>
     }
 
     [Fact]
+    public async Task A_refused_post_with_a_field_named_code_keeps_its_status()
+    {
+        using var client = await app.SignInAsync(AppFixture.AdminA);
+        var response = await client.Http.PostAsync("/Organizations/Create",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "abc" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("请求无效", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         using var client = await app.SignInAsync(AppFixture.AdminA);
