@@ -8,7 +8,7 @@ using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Pages.Campaigns;
 
-public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands commands, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands commands, TimeProvider clock) : PlanPageModel(db, scope)
 {
     /// <summary>What each lifecycle button does, in the words the administrator sees beside it.</summary>
     public static readonly IReadOnlyDictionary<CampaignState, (string Button, string Explanation)> Steps =
@@ -21,8 +21,6 @@ public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands comm
             [CampaignState.Archived] = ("归档", "归档后活动只作为历史记录保存，不再变动。"),
         };
 
-    public Campaign Campaign { get; private set; } = null!;
-
     public PlanMatrix Matrix { get; private set; } = null!;
 
     public List<PlanIssue> Issues { get; private set; } = [];
@@ -32,7 +30,7 @@ public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands comm
     [BindProperty]
     public string? EndsOn { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(int id) => ShowAsync(id);
 
     public async Task<IActionResult> OnPostStateAsync(int id, CampaignState to)
     {
@@ -72,44 +70,12 @@ public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands comm
         return Redirect("/Campaigns");
     }
 
-    private async Task<IActionResult> DoneAsync(int id, CommandResult result, string message)
+    protected override Task LoadChoicesAsync()
     {
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        if (result.Error is { } error)
-        {
-            return await FailAsync(id, error);
-        }
-        TempData["Message"] = message;
-        return Redirect($"/Campaigns/Details/{id}");
-    }
-
-    private async Task<IActionResult> InvalidAsync(int id)
-    {
-        ModelState.Clear();
-        return await FailAsync(id, "填写的内容格式不正确，请检查后重试。");
-    }
-
-    private async Task<IActionResult> FailAsync(int id, string error)
-    {
-        ModelState.AddModelError("", error);
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id) ? Page() : NotFound();
-    }
-
-    private async Task<bool> LoadAsync(int id)
-    {
-        if (await CampaignPlan.FindAsync(db, scope, id) is not { } campaign)
-        {
-            return false;
-        }
-        Campaign = campaign;
-        Matrix = new PlanMatrix(campaign);
-        Issues = CampaignRules.CheckPlan(campaign).OrderByDescending(i => i.Blocking).ToList();
-        AcceptsBallots = CampaignRules.AcceptsBallots(campaign, CampaignPlan.Today(clock));
-        EndsOn ??= CampaignText.Format(campaign.EndsOn);
-        return true;
+        Matrix = new PlanMatrix(Campaign);
+        Issues = CampaignRules.CheckPlan(Campaign).OrderByDescending(i => i.Blocking).ToList();
+        AcceptsBallots = CampaignRules.AcceptsBallots(Campaign, CampaignPlan.Today(clock));
+        EndsOn ??= CampaignText.Format(Campaign.EndsOn);
+        return Task.CompletedTask;
     }
 }
