@@ -29,7 +29,7 @@ public enum AccessState
 /// time-limited, so the code itself never stays in the address bar, the history or a Referer.
 /// The receipt shown after submitting travels the same way for the redirect to the receipt page.
 /// </summary>
-public sealed class BallotAccess(AppDbContext db, TokenKey key, BallotBuilder builder, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class BallotAccess(TokenKey key, BallotBuilder builder, IDataProtectionProvider protection, TimeProvider clock)
 {
     public const string CookieName = "pingyi.v";
     public const string ReceiptCookieName = "pingyi.r";
@@ -56,12 +56,7 @@ public sealed class BallotAccess(AppDbContext db, TokenKey key, BallotBuilder bu
     /// <summary>Whether the token still admits a rater today, and what it admits.</summary>
     public async Task<(AccessState State, TokenAdmission? Admission)> AdmitAsync(long tokenId, CancellationToken ct = default)
     {
-        var hash = await db.Tokens.AsNoTracking().Where(t => t.Id == tokenId).Select(t => t.LongHash).FirstOrDefaultAsync(ct);
-        if (hash is null)
-        {
-            return (AccessState.Unknown, null);
-        }
-        var admission = await builder.AdmitAsync(hash, CampaignPlan.Today(clock), ct);
+        var admission = await builder.AdmitAsync(tokenId, CampaignPlan.Today(clock), ct);
         return (StateOf(admission), admission);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
@@ -47,13 +48,17 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
         (TokenCodes.NormalizeLong(input) ?? TokenCodes.NormalizeShort(input)) is { } code ? await key.HashAsync(code, cancellationToken) : null;
 
     /// <summary>The token whose long or short hash is <paramref name="codeHash"/> and what it admits; null for an unknown code.</summary>
-    public async Task<TokenAdmission?> AdmitAsync(string codeHash, DateOnly today, CancellationToken cancellationToken = default)
+    public Task<TokenAdmission?> AdmitAsync(string codeHash, DateOnly today, CancellationToken cancellationToken = default) =>
+        AdmitWhereAsync(t => t.LongHash == codeHash || t.ShortHash == codeHash, today, cancellationToken);
+
+    /// <summary>The same for a token already identified (the phone ballot's cookie holds its id); null when it is gone.</summary>
+    public Task<TokenAdmission?> AdmitAsync(long tokenId, DateOnly today, CancellationToken cancellationToken = default) =>
+        AdmitWhereAsync(t => t.Id == tokenId, today, cancellationToken);
+
+    private async Task<TokenAdmission?> AdmitWhereAsync(Expression<Func<Token, bool>> which, DateOnly today, CancellationToken cancellationToken)
     {
-        var found = await (
-                from t in db.Tokens
-                where t.LongHash == codeHash || t.ShortHash == codeHash
-                join c in db.Campaigns on t.CampaignId equals c.Id
-                select new { Token = t, Campaign = c, c.Organization!.Path })
+        var found = await db.Tokens.Where(which)
+            .Join(db.Campaigns, t => t.CampaignId, c => c.Id, (t, c) => new { Token = t, Campaign = c, c.Organization!.Path })
             .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
