@@ -49,12 +49,12 @@ public static class DatabaseSetup
         var connectionString = ConnectionStringOf(configuration, contentRoot);
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddDbContextPool<SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         else
         {
-            services.AddDbContext<PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddDbContextPool<PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         return services;

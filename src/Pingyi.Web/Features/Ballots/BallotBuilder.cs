@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Data;
@@ -47,19 +48,38 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
     public async Task<string?> CodeHashAsync(string? input, CancellationToken cancellationToken = default) =>
         (TokenCodes.NormalizeLong(input) ?? TokenCodes.NormalizeShort(input)) is { } code ? await key.HashAsync(code, cancellationToken) : null;
 
+    /// <summary>
+    /// The phone ballot runs these on every page view and submission, so they are compiled once per
+    /// model (a compiled query refuses a model other than its first: SQLite and PostgreSQL, and the
+    /// tests' hosts with their own interceptors, each have their own).
+    /// </summary>
+    private sealed class Queries
+    {
+        public readonly Func<AppDbContext, string, Task<Found?>> ByHash = EF.CompileAsyncQuery((AppDbContext db, string hash) =>
+            db.Tokens.AsNoTracking().Where(t => t.LongHash == hash || t.ShortHash == hash)
+                .Join(db.Campaigns, t => t.CampaignId, c => c.Id, (t, c) => new Found(t, c, c.Organization!.Path)).FirstOrDefault());
+
+        public readonly Func<AppDbContext, long, Task<Found?>> ById = EF.CompileAsyncQuery((AppDbContext db, long id) =>
+            db.Tokens.AsNoTracking().Where(t => t.Id == id)
+                .Join(db.Campaigns, t => t.CampaignId, c => c.Id, (t, c) => new Found(t, c, c.Organization!.Path)).FirstOrDefault());
+    }
+
+    private static readonly ConditionalWeakTable<IModel, Queries> CompiledQueries = new();
+
+    private Queries Compiled => CompiledQueries.GetValue(db.Model, _ => new Queries());
+
+    private sealed record Found(Token Token, Campaign Campaign, string Path);
+
     /// <summary>The token whose long or short hash is <paramref name="codeHash"/> and what it admits; null for an unknown code.</summary>
-    public Task<TokenAdmission?> AdmitAsync(string codeHash, DateOnly today, CancellationToken cancellationToken = default) =>
-        AdmitWhereAsync(t => t.LongHash == codeHash || t.ShortHash == codeHash, today, cancellationToken);
+    public async Task<TokenAdmission?> AdmitAsync(string codeHash, DateOnly today, CancellationToken cancellationToken = default) =>
+        await AdmitFoundAsync(await Compiled.ByHash(db, codeHash), today, cancellationToken);
 
     /// <summary>The same for a token already identified (the phone ballot's cookie holds its id); null when it is gone.</summary>
-    public Task<TokenAdmission?> AdmitAsync(long tokenId, DateOnly today, CancellationToken cancellationToken = default) =>
-        AdmitWhereAsync(t => t.Id == tokenId, today, cancellationToken);
+    public async Task<TokenAdmission?> AdmitAsync(long tokenId, DateOnly today, CancellationToken cancellationToken = default) =>
+        await AdmitFoundAsync(await Compiled.ById(db, tokenId), today, cancellationToken);
 
-    private async Task<TokenAdmission?> AdmitWhereAsync(Expression<Func<Token, bool>> which, DateOnly today, CancellationToken cancellationToken)
+    private async Task<TokenAdmission?> AdmitFoundAsync(Found? found, DateOnly today, CancellationToken cancellationToken)
     {
-        var found = await db.Tokens.Where(which)
-            .Join(db.Campaigns, t => t.CampaignId, c => c.Id, (t, c) => new { Token = t, Campaign = c, c.Organization!.Path })
-            .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;

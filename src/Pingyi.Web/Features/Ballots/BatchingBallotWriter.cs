@@ -104,9 +104,10 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
 
     /// <summary>
     /// Stores the submissions in one transaction and returns each one's outcome; throws (with
-    /// nothing stored) if the transaction fails. The conditional update is the arbiter: only the
-    /// submission that moves its token from unused to used, while the campaign accepts ballots,
-    /// adds ballots — also against a second instance of the app on the same PostgreSQL database.
+    /// nothing stored) if the transaction fails. The conditional update is the arbiter: only a
+    /// token it moves from unused to used, while its campaign accepts ballots, adds ballots, and
+    /// only for the first submission of that token in the batch; also against a second instance of
+    /// the app on the same PostgreSQL database.
     /// </summary>
     private async Task<SubmitOutcome[]> StoreAsync(IReadOnlyList<BallotSubmission> submissions)
     {
@@ -117,26 +118,41 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
         // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front (waiting up to the busy
         // timeout), so the transaction can never fail later on a lock upgrade ("database is locked").
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var claimed = await BallotBatchSql.ClaimAsync(db, submissions.Select(s => s.TokenId).ToHashSet(), today);
+        var ballots = new List<Ballot>();
+        var refusedCampaigns = new HashSet<int>();
         for (var i = 0; i < submissions.Count; i++)
         {
             var s = submissions[i];
-            var taken = await db.Tokens
-                .Where(t => t.Id == s.TokenId && t.CampaignId == s.CampaignId && t.State == TokenState.Unused &&
-                    db.Campaigns.Any(c => c.Id == s.CampaignId && c.State == CampaignState.Open && c.StartsOn <= today && c.EndsOn >= today))
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.State, TokenState.Used));
-            if (taken == 1)
+            if (claimed.Remove(s.TokenId, out var campaignId))
             {
-                db.Ballots.AddRange(s.Ballots);
+                if (campaignId != s.CampaignId)
+                {
+                    throw new InvalidOperationException("A submission names another campaign than its token's.");
+                }
+                ballots.AddRange(s.Ballots);
                 outcomes[i] = SubmitOutcome.Stored;
             }
             else
             {
-                var accepts = await db.Campaigns.AnyAsync(c =>
-                    c.Id == s.CampaignId && c.State == CampaignState.Open && c.StartsOn <= today && c.EndsOn >= today);
-                outcomes[i] = accepts ? SubmitOutcome.AlreadyUsed : SubmitOutcome.Closed;
+                refusedCampaigns.Add(s.CampaignId);
             }
         }
-        await db.SaveChangesAsync();
+        if (refusedCampaigns.Count > 0)
+        {
+            // Not moved: used already (or earlier in this batch) if the campaign still accepts ballots, else closed.
+            var accepting = await db.Campaigns
+                .Where(c => refusedCampaigns.Contains(c.Id) && c.State == CampaignState.Open && c.StartsOn <= today && c.EndsOn >= today)
+                .Select(c => c.Id).ToListAsync();
+            for (var i = 0; i < submissions.Count; i++)
+            {
+                if (outcomes[i] != SubmitOutcome.Stored)
+                {
+                    outcomes[i] = accepting.Contains(submissions[i].CampaignId) ? SubmitOutcome.AlreadyUsed : SubmitOutcome.Closed;
+                }
+            }
+        }
+        await BallotBatchSql.InsertAsync(db, ballots);
         await transaction.CommitAsync();
         return outcomes;
     }

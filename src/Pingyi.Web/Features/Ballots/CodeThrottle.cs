@@ -11,9 +11,9 @@ namespace Pingyi.Web.Features.Ballots;
 public sealed class CodeThrottle(TimeProvider clock)
 {
     public const int PerMinute = 20;
-    private const int PruneAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, Window> _windows = new();
+    private long _prunedMinute;
 
     private sealed class Window(long minute)
     {
@@ -22,12 +22,18 @@ public sealed class CodeThrottle(TimeProvider clock)
         public int Count;
     }
 
+    /// <summary>Addresses with a window held now: at most those seen in the current minute, and the previous one until it is pruned.</summary>
+    internal int Tracked => _windows.Count;
+
     /// <summary>Counts one attempt; false when the client has used up this minute's attempts.</summary>
     public bool TryAttempt(HttpContext context)
     {
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
-        if (_windows.Count > PruneAbove)
+        // Once per minute, by whichever request first sees the new minute: drop the past minutes'
+        // windows. Never per request, so a crowd of distinct addresses costs each of them nothing extra.
+        var pruned = Interlocked.Read(ref _prunedMinute);
+        if (pruned != minute && Interlocked.CompareExchange(ref _prunedMinute, minute, pruned) == pruned)
         {
             foreach (var (k, w) in _windows)
             {
