@@ -48,6 +48,7 @@ public static class AppSetup
         services.AddSingleton<Features.Ballots.TokenKey>();
         services.AddBallotWriter();
         services.AddSingleton<Features.Ballots.BallotPlans>();
+        services.AddSingleton<Features.Ballots.BallotForms>();
         services.AddScoped<Features.Ballots.BallotBuilder>();
         services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddScoped<Features.Ballots.BallotAccess>();

@@ -184,3 +184,24 @@ public sealed class BallotPlans
         return _plans.GetOrAdd((campaignId, raterGroupId), assignments);
     }
 }
+
+/// <summary>
+/// The questions of (campaign, rater group) as the phone ballot first shows them (no answers, no
+/// errors), rendered once per process: every rater of the group gets the same HTML, and rendering
+/// 20 items with their options for every page view would cost more than the rest of the request.
+/// Same lifetime and reasoning as <see cref="BallotPlans"/>: only an open campaign's frozen plan is
+/// rendered. The form element, its antiforgery token and everything else of the page stay per request.
+/// </summary>
+public sealed class BallotForms
+{
+    private readonly ConcurrentDictionary<(int, int), string> _html = new();
+
+    public async Task<string> GetOrRenderAsync(int campaignId, int raterGroupId, Func<Task<string>> render)
+    {
+        if (_html.TryGetValue((campaignId, raterGroupId), out var html))
+        {
+            return html;
+        }
+        return _html.GetOrAdd((campaignId, raterGroupId), await render());
+    }
+}

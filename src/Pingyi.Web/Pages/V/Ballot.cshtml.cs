@@ -28,6 +28,12 @@ public class BallotModel(BallotAccess access, BallotBuilder builder, IBallotWrit
     /// <summary>The element of the first item answered wrongly, for the summary's link.</summary>
     public string? FirstError { get; private set; }
 
+    /// <summary>The campaign and rater group whose questions are shown.</summary>
+    public (int CampaignId, int RaterGroupId) Plan { get; private set; }
+
+    /// <summary>Shown as first opened (no answers kept, no errors), so the shared rendering of <see cref="BallotForms"/> fits.</summary>
+    public bool IsPristine { get; private set; }
+
     public int QuestionCount => Parts.Sum(p => p.Version.Items.Count() * Math.Max(1, p.Subjects.Count));
 
     public async Task<IActionResult> OnGetAsync()
@@ -110,6 +116,8 @@ public class BallotModel(BallotAccess access, BallotBuilder builder, IBallotWrit
     private void Show(TokenAdmission plan, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, IReadOnlyDictionary<string, string> errors)
     {
         CampaignName = plan.Campaign.Name;
+        Plan = (plan.Campaign.Id, plan.Token.RaterGroupId);
+        IsPristine = answers.Count == 0 && errors.Count == 0;
         Parts.AddRange(plan.Assignments.Select(a => new BallotView(a.FormVersion!)
         {
             Subjects = CampaignPlan.Ordered(a.Subjects).Select(s => new BallotSubject(s.Id, CampaignRules.SubjectName(s))).ToList(),
