@@ -26,7 +26,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public string AdminPassword { get; } = PasswordGenerator.New();
+    public string AdminPassword { get; } = PasswordGenerator.New([AdminUserName]);
 
     public string BaseUrl { get; private set; } = "";
 

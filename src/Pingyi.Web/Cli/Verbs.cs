@@ -103,7 +103,7 @@ public static class Verbs
                 return 2;
             }
         }
-        var password = PasswordGenerator.New();
+        var password = PasswordGenerator.New([words[0]]);
         var accounts = sp.GetRequiredService<AccountService>();
         var result = await accounts.CreateAsync(words[0], words[0], role, orgId, password, "cli");
         if (result is not null)

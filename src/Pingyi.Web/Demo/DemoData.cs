@@ -142,7 +142,7 @@ public static class DemoData
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var accounts = services.GetRequiredService<AccountService>();
-        var password = PasswordGenerator.New();
+        var password = PasswordGenerator.New([AdminUserName]);
         var admin = await users.FindByNameAsync(AdminUserName);
         if (admin is null)
         {

@@ -35,4 +35,16 @@ public class PasswordGeneratorTests
         Assert.Equal(20, password.Length);
         Assert.Null(PasswordPolicy.Check(password, null));
     }
+
+    [Fact]
+    public void A_password_made_for_users_never_contains_their_names()
+    {
+        // A two-character name turns up in about one random password in a hundred; none may contain it.
+        string[] users = ["a2", "sys"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var password = PasswordGenerator.New(users);
+            Assert.All(users, u => Assert.Null(PasswordPolicy.Check(password, u)));
+        }
+    }
 }

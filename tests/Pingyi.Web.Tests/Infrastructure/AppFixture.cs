@@ -47,7 +47,7 @@ public abstract class AppFixture : IAsyncLifetime
     public const string AdminA = "admina";
     public const string Auditor = "auditor";
 
-    public string Password { get; } = PasswordGenerator.New();
+    public string Password { get; } = PasswordGenerator.New([SystemAdmin, AdminA, Auditor]);
 
     public async Task InitializeAsync()
     {

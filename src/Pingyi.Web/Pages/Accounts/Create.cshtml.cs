@@ -19,7 +19,7 @@ public class CreateModel(AppDbContext db, AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var password = PasswordGenerator.New();
+        var password = PasswordGenerator.New([UserName ?? ""]);
         var error = ModelState.IsValid
             ? await accounts.CreateAsync(UserName, Fields.DisplayName, Fields.Role, Fields.OrganizationId, password)
             : "填写的内容格式不正确，请检查后重试。";

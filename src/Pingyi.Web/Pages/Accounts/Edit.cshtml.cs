@@ -97,7 +97,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, AccountServi
         {
             return NotFound();
         }
-        var password = PasswordGenerator.New();
+        var password = PasswordGenerator.New([user.UserName ?? ""]);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         await audit.WriteAsync(AuditActions.PasswordChange, result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failure,
