@@ -107,6 +107,15 @@ public static partial class LoadRun
 
         double serverCpuWindow = 0, driverCpuWindow = 0;
         var endTaken = 0;
+        // CPU of the window, read once: by the first rater finishing after it, or when all are done.
+        void TakeWindowCpu()
+        {
+            if (Interlocked.Exchange(ref endTaken, 1) == 0)
+            {
+                serverCpuWindow = server.CpuSeconds() - serverCpuAtStart;
+                driverCpuWindow = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuAtStart).TotalSeconds;
+            }
+        }
         await Task.WhenAll(raters.Select((rater, r) => Task.Run(async () =>
         {
             var random = new Random(r);
@@ -159,19 +168,14 @@ public static partial class LoadRun
                     rater.PageMs.Add(pageMs);
                     rater.PostMs.Add((done - postBegan).TotalMilliseconds);
                 }
-                if (done >= windowEnd && Interlocked.Exchange(ref endTaken, 1) == 0)
+                if (done >= windowEnd)
                 {
-                    serverCpuWindow = server.CpuSeconds() - serverCpuAtStart;
-                    driverCpuWindow = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuAtStart).TotalSeconds;
+                    TakeWindowCpu();
                 }
             }
         })));
         var window = Math.Min(clock.Elapsed.TotalSeconds, windowEnd.TotalSeconds) - windowStart.TotalSeconds;
-        if (Interlocked.Exchange(ref endTaken, 1) == 0)
-        {
-            serverCpuWindow = server.CpuSeconds() - serverCpuAtStart;
-            driverCpuWindow = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuAtStart).TotalSeconds;
-        }
+        TakeWindowCpu();
         await stopSampling.CancelAsync();
         await sampler;
 

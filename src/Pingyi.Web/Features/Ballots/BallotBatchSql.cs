@@ -35,7 +35,7 @@ internal static class BallotBatchSql
     /// </summary>
     public static async Task<Dictionary<long, int>> ClaimAsync(AppDbContext db, IReadOnlyCollection<long> tokenIds, DateOnly today)
     {
-        var p = new Parameters(db);
+        using var p = new Parameters(db);
         var ids = string.Join(", ", tokenIds.Select(id => p.Add<Token>(nameof(Token.Id), id)));
         var sql = $"""
             UPDATE "Tokens" SET "State" = {p.Add<Token>(nameof(Token.State), TokenState.Used)}
@@ -63,7 +63,7 @@ internal static class BallotBatchSql
             return;
         }
         var sqlite = db.Database.IsSqlite();
-        var p = new Parameters(db);
+        using var p = new Parameters(db);
         var ballotRows = p.Json(ballots, (w, b) =>
         {
             WriteId(w, b.Id, sqlite);
@@ -117,7 +117,7 @@ internal static class BallotBatchSql
         w.WriteStringValue(sqlite ? id.ToString("D").ToUpperInvariant() : id.ToString("D"));
 
     /// <summary>Parameters for one statement, named @p0, @p1, …, typed by the mapping of the property each value is stored in, or JSON text.</summary>
-    private sealed class Parameters(AppDbContext db)
+    private sealed class Parameters(AppDbContext db) : IDisposable
     {
         private readonly IRelationalTypeMappingSource _mappings = db.GetService<IRelationalTypeMappingSource>();
         private readonly DbCommand _factory = db.Database.GetDbConnection().CreateCommand();
@@ -125,6 +125,9 @@ internal static class BallotBatchSql
         private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _known = [];
 
         public object[] Values => _values.ToArray();
+
+        // Only a factory for parameters: never executed, but a command all the same.
+        public void Dispose() => _factory.Dispose();
 
         public string Add<TEntity>(string property, object? value)
         {
