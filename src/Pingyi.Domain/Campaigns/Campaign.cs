@@ -104,6 +104,12 @@ public class RaterGroup
     public int Weight { get; set; }
 
     public int Position { get; set; }
+
+    /// <summary>
+    /// Ballots of a standing QR channel come from whoever scans it, held back only per device and
+    /// address, not by a single-use code: statistics show them apart and mark them lower-trust.
+    /// </summary>
+    public bool IsLowerTrust => Kind == RaterGroupKind.StandingChannel;
 }
 
 public enum RaterGroupKind
@@ -117,6 +123,9 @@ public enum RaterGroupKind
     RetiredCadre = 7,
     GrassrootsRepresentative = 8,
     SuperiorOrganization = 9,
+
+    /// <summary>平时评议: anyone scanning a standing QR code; no personal code, so lower trust (see <see cref="RaterGroup.IsLowerTrust"/>).</summary>
+    StandingChannel = 10,
     Custom = 99,
 }
 

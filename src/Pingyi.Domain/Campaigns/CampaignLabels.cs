@@ -22,6 +22,7 @@ public static class CampaignLabels
         [RaterGroupKind.RetiredCadre] = "离退休干部",
         [RaterGroupKind.GrassrootsRepresentative] = "基层单位代表",
         [RaterGroupKind.SuperiorOrganization] = "上级组织",
+        [RaterGroupKind.StandingChannel] = "平时评议（扫码）",
         [RaterGroupKind.Custom] = "自定义",
     };
 

@@ -5,6 +5,7 @@ using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
+using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Identity;
 
@@ -55,6 +56,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BallotAnswer> BallotAnswers => Set<BallotAnswer>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+
+    public DbSet<PaperSlip> PaperSlips => Set<PaperSlip>();
+
+    public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
+
+    public DbSet<StandingChannel> StandingChannels => Set<StandingChannel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Meetings;
 using Pingyi.Web.Data;
 
 namespace Pingyi.Web.Features.Ballots;
@@ -35,6 +36,10 @@ internal static class BallotBatchSql
     /// </summary>
     public static async Task<Dictionary<long, int>> ClaimAsync(AppDbContext db, IReadOnlyCollection<long> tokenIds, DateOnly today)
     {
+        if (tokenIds.Count == 0)
+        {
+            return [];
+        }
         using var p = new Parameters(db);
         var ids = string.Join(", ", tokenIds.Select(id => p.Add<Token>(nameof(Token.Id), id)));
         var sql = $"""
@@ -48,6 +53,36 @@ internal static class BallotBatchSql
             """;
         var claimed = await db.Database.SqlQueryRaw<ClaimedToken>(sql, p.Values).ToListAsync();
         return claimed.ToDictionary(t => t.Id, t => t.CampaignId);
+    }
+
+    private sealed record CountedChannel(int Id, int CampaignId);
+
+    /// <summary>
+    /// Adds each channel's number of ballots in this batch to its count, where the channel is
+    /// active and its campaign accepts ballots today, and returns the channels it counted with
+    /// their campaign. Counted here, in the ballots' transaction, because no ballot names its channel.
+    /// </summary>
+    public static async Task<Dictionary<int, int>> CountStandingAsync(AppDbContext db, IReadOnlyDictionary<int, int> ballotsPerChannel, DateOnly today)
+    {
+        var counted = new Dictionary<int, int>();
+        foreach (var (channelId, count) in ballotsPerChannel)
+        {
+            using var p = new Parameters(db);
+            var sql = $"""
+                UPDATE "StandingChannels" SET "BallotCount" = "BallotCount" + {p.Add<StandingChannel>(nameof(StandingChannel.BallotCount), count)}
+                WHERE "Id" = {p.Add<StandingChannel>(nameof(StandingChannel.Id), channelId)} AND "Active" = {p.Add<StandingChannel>(nameof(StandingChannel.Active), true)}
+                  AND EXISTS (SELECT 1 FROM "Campaigns" AS c WHERE c."Id" = "StandingChannels"."CampaignId"
+                    AND c."State" = {p.Add<Campaign>(nameof(Campaign.State), CampaignState.Open)}
+                    AND c."StartsOn" <= {p.Add<Campaign>(nameof(Campaign.StartsOn), today)}
+                    AND c."EndsOn" >= {p.Add<Campaign>(nameof(Campaign.EndsOn), today)})
+                RETURNING "Id", "CampaignId"
+                """;
+            foreach (var c in await db.Database.SqlQueryRaw<CountedChannel>(sql, p.Values).ToListAsync())
+            {
+                counted[c.Id] = c.CampaignId;
+            }
+        }
+        return counted;
     }
 
     /// <summary>

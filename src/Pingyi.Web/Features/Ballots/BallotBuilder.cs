@@ -27,6 +27,28 @@ public enum AdmissionState
 public sealed record TokenAdmission(Token Token, Campaign Campaign, string OrganizationPath, AdmissionState State, IReadOnlyList<Assignment> Assignments);
 
 /// <summary>
+/// What one rater answers and how they were admitted: the assignments of their rater group, and
+/// the channel with the token (online and paper slips printed with a code) or the standing channel
+/// that admits them, as the writer needs it.
+/// </summary>
+public sealed record BallotScope(int CampaignId, int RaterGroupId, IReadOnlyList<Assignment> Assignments, BallotChannel Channel)
+{
+    public long? TokenId { get; init; }
+
+    public int? StandingChannelId { get; init; }
+
+    /// <summary>False when the rater may not submit now (a token that is used, void or of a closed campaign).</summary>
+    public bool Admitted { get; init; } = true;
+
+    public static BallotScope Of(TokenAdmission admission) =>
+        new(admission.Campaign.Id, admission.Token.RaterGroupId, admission.Assignments, BallotChannel.Online)
+        {
+            TokenId = admission.Token.Id,
+            Admitted = admission.State == AdmissionState.Admitted,
+        };
+}
+
+/// <summary>
 /// The ballots built from one rater's answers: a submission for <see cref="IBallotWriter"/> and the
 /// plain receipt to show once, or the reasons they were refused (per subject and item key, and general).
 /// </summary>
@@ -97,18 +119,22 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
         return new TokenAdmission(found.Token, found.Campaign, found.Path, state, assignments);
     }
 
+    /// <summary>Builds the online ballots of a rater admitted by a token; see the overload taking a <see cref="BallotScope"/>.</summary>
+    public Task<BallotBuild> BuildAsync(TokenAdmission admission, RawAnswers answers, DateOnly today, CancellationToken cancellationToken = default) =>
+        BuildAsync(BallotScope.Of(admission), answers, today, cancellationToken);
+
     /// <summary>
     /// Checks <paramref name="answers"/> (all subjects of the rater in one set; each subject
     /// belongs to exactly one assignment of the group) and builds the ballots, dated
     /// <paramref name="today"/>, with a fresh receipt shared by them. Answers for a subject outside
-    /// the token's assignments are refused as a whole.
+    /// the scope's assignments are refused as a whole.
     /// </summary>
-    public async Task<BallotBuild> BuildAsync(TokenAdmission admission, RawAnswers answers, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<BallotBuild> BuildAsync(BallotScope scope, RawAnswers answers, DateOnly today, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<(int, string), string>();
         var general = new List<string>();
-        var covered = admission.Assignments.SelectMany(a => a.Subjects).Select(s => s.Id).ToHashSet();
-        if (admission.State != AdmissionState.Admitted || admission.Assignments.Count == 0)
+        var covered = scope.Assignments.SelectMany(a => a.Subjects).Select(s => s.Id).ToHashSet();
+        if (!scope.Admitted || scope.Assignments.Count == 0)
         {
             general.Add("该评议码当前不能提交评议。");
         }
@@ -119,7 +145,7 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
         var receipt = TokenCodes.NewReceipt();
         var receiptHash = await key.HashAsync(receipt, cancellationToken);
         var ballots = new List<Ballot>();
-        foreach (var assignment in admission.Assignments)
+        foreach (var assignment in scope.Assignments)
         {
             var subjects = assignment.Subjects.Select(s => s.Id).ToHashSet();
             var own = new RawAnswers();
@@ -141,11 +167,11 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
             ballots.Add(new Ballot
             {
                 Id = ballotId,
-                CampaignId = admission.Campaign.Id,
-                RaterGroupId = admission.Token.RaterGroupId,
+                CampaignId = scope.CampaignId,
+                RaterGroupId = scope.RaterGroupId,
                 AssignmentId = assignment.Id,
                 FormVersionId = assignment.FormVersionId!.Value,
-                Channel = BallotChannel.Online,
+                Channel = scope.Channel,
                 SubmittedOn = today,
                 ReceiptHash = receiptHash,
                 Answers = check.Answers,
@@ -153,7 +179,7 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
         }
         return errors.Count > 0 || general.Count > 0
             ? new BallotBuild(null, null, errors, general)
-            : new BallotBuild(new BallotSubmission(admission.Token.Id, admission.Campaign.Id, ballots), receipt, errors, general);
+            : new BallotBuild(new BallotSubmission(scope.TokenId, scope.CampaignId, ballots) { StandingChannelId = scope.StandingChannelId }, receipt, errors, general);
     }
 }
 

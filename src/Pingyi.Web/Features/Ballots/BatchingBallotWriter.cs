@@ -118,17 +118,24 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
         // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front (waiting up to the busy
         // timeout), so the transaction can never fail later on a lock upgrade ("database is locked").
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var claimed = await BallotBatchSql.ClaimAsync(db, submissions.Select(s => s.TokenId).ToHashSet(), today);
+        var claimed = await BallotBatchSql.ClaimAsync(db, submissions.Where(s => s.TokenId is not null).Select(s => s.TokenId!.Value).ToHashSet(), today);
+        var standing = submissions.Where(s => s.TokenId is null && s.StandingChannelId is not null)
+            .GroupBy(s => s.StandingChannelId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var counted = await BallotBatchSql.CountStandingAsync(db, standing, today);
         var ballots = new List<Ballot>();
         var refusedCampaigns = new HashSet<int>();
         for (var i = 0; i < submissions.Count; i++)
         {
             var s = submissions[i];
-            if (claimed.Remove(s.TokenId, out var campaignId))
+            var campaignId = 0;
+            var admitted = s.TokenId is { } tokenId
+                ? claimed.Remove(tokenId, out campaignId)
+                : s.StandingChannelId is { } channelId && counted.TryGetValue(channelId, out campaignId);
+            if (admitted)
             {
                 if (campaignId != s.CampaignId)
                 {
-                    throw new InvalidOperationException("A submission names another campaign than its token's.");
+                    throw new InvalidOperationException("A submission names another campaign than its token's or channel's.");
                 }
                 ballots.AddRange(s.Ballots);
                 outcomes[i] = SubmitOutcome.Stored;
@@ -140,7 +147,7 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
         }
         if (refusedCampaigns.Count > 0)
         {
-            // Not moved: used already (or earlier in this batch) if the campaign still accepts ballots, else closed.
+            // Not admitted: used already (or earlier in this batch), or a channel switched off, if the campaign still accepts ballots, else closed.
             var accepting = await db.Campaigns
                 .Where(c => refusedCampaigns.Contains(c.Id) && c.State == CampaignState.Open && c.StartsOn <= today && c.EndsOn >= today)
                 .Select(c => c.Id).ToListAsync();
