@@ -117,6 +117,8 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/ApiKeys", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Codes", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Progress", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Meetings", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Channels", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -35,6 +35,14 @@ public static class AuditActions
     public const string TokensVoid = "tokens-void";
     public const string TokensDownload = "tokens-download";
     public const string TokensPurge = "tokens-purge";
+    public const string MeetingCreate = "meeting-create";
+    public const string MeetingUpdate = "meeting-update";
+    public const string MeetingDelete = "meeting-delete";
+    public const string MeetingPrint = "meeting-print";
+    public const string PaperEntry = "paper-entry";
+    public const string PaperResolve = "paper-resolve";
+    public const string ChannelCreate = "channel-create";
+    public const string ChannelUpdate = "channel-update";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -70,6 +78,14 @@ public static class AuditActions
         [TokensVoid] = "作废评议码",
         [TokensDownload] = "下载评议码",
         [TokensPurge] = "清除评议码明文",
+        [MeetingCreate] = "登记评议会",
+        [MeetingUpdate] = "修改评议会",
+        [MeetingDelete] = "删除评议会",
+        [MeetingPrint] = "打印纸质测评表",
+        [PaperEntry] = "录入纸质测评票",
+        [PaperResolve] = "处理双人录入不一致",
+        [ChannelCreate] = "新建平时评议二维码",
+        [ChannelUpdate] = "修改平时评议二维码",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

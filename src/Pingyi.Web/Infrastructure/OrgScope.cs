@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
+using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Data;
 using Pingyi.Web.Identity;
@@ -138,6 +139,67 @@ public sealed class OrgScope(AppDbContext db, IHttpContextAccessor http, AuditLo
         }
         await DenyAsync("Campaign", id);
         return null;
+    }
+
+    /// <summary>
+    /// Campaigns the subtree takes part in: run inside it, or run above it (the bureau's
+    /// system-wide campaign), so a unit can hold its own meetings and standing channels for it.
+    /// </summary>
+    public async Task<IQueryable<Campaign>> CampaignsReachingAsync()
+    {
+        var path = await PathAsync();
+        if (path is null)
+        {
+            return db.Campaigns.Where(_ => false);
+        }
+        var above = OrganizationTree.IdsOf(path).ToList();
+        return db.Campaigns.Where(c => c.Organization!.Path.StartsWith(path) || above.Contains(c.OrganizationId));
+    }
+
+    /// <summary>Meetings hosted by an organisation inside the subtree.</summary>
+    public async Task<IQueryable<Meeting>> MeetingsAsync()
+    {
+        var path = await PathAsync();
+        if (path is null)
+        {
+            return db.Meetings.Where(_ => false);
+        }
+        var hosts = (await OrganizationsAsync()).Select(o => o.Id);
+        return db.Meetings.Where(m => hosts.Contains(m.HostOrganizationId));
+    }
+
+    /// <summary>The meeting if its host lies in scope; otherwise null, with the refusal audited.</summary>
+    public async Task<Meeting?> FindMeetingAsync(int id)
+    {
+        var meeting = await (await MeetingsAsync()).FirstOrDefaultAsync(m => m.Id == id);
+        if (meeting is null)
+        {
+            await DenyAsync("Meeting", id);
+        }
+        return meeting;
+    }
+
+    /// <summary>Standing channels posted at an organisation inside the subtree.</summary>
+    public async Task<IQueryable<StandingChannel>> StandingChannelsAsync()
+    {
+        var path = await PathAsync();
+        if (path is null)
+        {
+            return db.StandingChannels.Where(_ => false);
+        }
+        var places = (await OrganizationsAsync()).Select(o => o.Id);
+        return db.StandingChannels.Where(c => places.Contains(c.OrganizationId));
+    }
+
+    /// <summary>The standing channel if it is posted in scope; otherwise null, with the refusal audited.</summary>
+    public async Task<StandingChannel?> FindStandingChannelAsync(int id)
+    {
+        var channel = await (await StandingChannelsAsync()).FirstOrDefaultAsync(c => c.Id == id);
+        if (channel is null)
+        {
+            await DenyAsync("StandingChannel", id);
+        }
+        return channel;
     }
 
     /// <summary>True when the organisation is the scope's own root, which only its superior may move or deactivate.</summary>
