@@ -59,7 +59,7 @@ public static class DemoBallots
     {
         var campaigns = await db.Campaigns.AsNoTrackingWithIdentityResolution().WithPlan()
             .Where(c => c.Organization!.Code == BureauCode && (c.State == CampaignState.Closed || c.State == CampaignState.Open))
-            .Where(c => !db.Ballots.Any(b => b.CampaignId == c.Id))
+            .Where(c => !db.Ballots.Any(b => b.CampaignId == c.Id && b.Channel == BallotChannel.Online))
             .OrderBy(c => c.Year).ToListAsync(cancellationToken);
         if (campaigns.Count == 0)
         {
@@ -98,12 +98,14 @@ public static class DemoBallots
         foreach (var group in campaign.RaterGroups.OrderBy(g => g.Position).ThenBy(g => g.Id))
         {
             var assignments = campaign.Assignments.Where(a => a.RaterGroupId == group.Id && a.FormVersion is not null).OrderBy(a => a.Id).ToList();
-            if (assignments.Count == 0)
+            if (assignments.Count == 0 || group.Kind == RaterGroupKind.StandingChannel)
             {
                 continue;
             }
             var share = closed ? 0.78 + 0.17 * random.NextDouble() : 0.60 + 0.20 * random.NextDouble();
-            var raters = (int)Math.Round(group.PlannedCount * share);
+            // Raters who answered on paper at a meeting (DemoMeetings) are part of the same share.
+            var onPaper = await db.Ballots.CountAsync(b => b.AssignmentId == assignments[0].Id && b.Channel == BallotChannel.Paper, cancellationToken);
+            var raters = Math.Max(0, (int)Math.Round(group.PlannedCount * share) - onPaper);
             await AddTokensAsync(db, campaign, group, raters, random, key, issuedUtc, cancellationToken);
 
             var answers = new List<BallotAnswer>();
@@ -117,7 +119,7 @@ public static class DemoBallots
                 {
                     var a = assignments[i];
                     var remarks = i == remarkAt ? DemoRemarks.For(templates.GetValueOrDefault(a.FormVersionId!.Value)) : null;
-                    db.Ballots.Add(NewBallot(campaign, a, day, mood + yearLean, remarks, random, key, answers));
+                    db.Ballots.Add(NewBallot(campaign, a, BallotChannel.Online, day, mood + yearLean, remarks, random, key, answers));
                     pending++;
                 }
                 if (pending >= Chunk)
@@ -170,7 +172,7 @@ public static class DemoBallots
     }
 
     /// <summary>A ballot, its answers appended to <paramref name="answers"/> (they are written apart, see <see cref="InsertAnswersAsync"/>).</summary>
-    private static Ballot NewBallot(Campaign campaign, Assignment assignment, DateOnly day, double mood, string[]? remarks, Random random, byte[] key,
+    internal static Ballot NewBallot(Campaign campaign, Assignment assignment, BallotChannel channel, DateOnly day, double mood, string[]? remarks, Random random, byte[] key,
         List<BallotAnswer> answers)
     {
         var ballot = new Ballot
@@ -180,7 +182,7 @@ public static class DemoBallots
             RaterGroupId = assignment.RaterGroupId,
             AssignmentId = assignment.Id,
             FormVersionId = assignment.FormVersionId!.Value,
-            Channel = BallotChannel.Online,
+            Channel = channel,
             SubmittedOn = day,
             ReceiptHash = TokenCodes.Hash(key, TokenCodes.NewReceipt()),
         };
@@ -267,7 +269,7 @@ public static class DemoBallots
         return Array.FindLastIndex(weights, w => w > 0);
     }
 
-    private static double Normal(Random random) =>
+    internal static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static async Task SaveAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -277,7 +279,7 @@ public static class DemoBallots
     }
 
     /// <summary>Saves the pending ballots, then their answers.</summary>
-    private static async Task SaveAsync(AppDbContext db, List<BallotAnswer> answers, CancellationToken cancellationToken)
+    internal static async Task SaveAsync(AppDbContext db, List<BallotAnswer> answers, CancellationToken cancellationToken)
     {
         await SaveAsync(db, cancellationToken);
         await InsertAnswersAsync(db, answers, cancellationToken);

@@ -55,12 +55,12 @@ public static class DemoCampaigns
         var partyMembers = await db.Members.Where(m => m.OrganizationId == branch.Id && m.IsActive).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         var today = DateOnly.FromDateTime(nowUtc);
-        var lastYear = SystemWide(bureau, $"{today.Year - 1}年度创先争优群众评议", today.Year - 1, units, offices, forms, nowUtc);
+        var lastYear = SystemWide(bureau, $"{today.Year - 1}年度创先争优群众评议", today.Year - 1, units, offices, forms, nowUtc, standing: false);
         lastYear.StartsOn = new DateOnly(today.Year - 1, 11, 1);
         lastYear.EndsOn = new DateOnly(today.Year - 1, 12, 20);
         db.Campaigns.Add(lastYear);
 
-        var thisYear = SystemWide(bureau, $"{today.Year}年度创先争优群众评议", today.Year, units, offices, forms, nowUtc);
+        var thisYear = SystemWide(bureau, $"{today.Year}年度创先争优群众评议", today.Year, units, offices, forms, nowUtc, standing: true);
         thisYear.StartsOn = today.AddDays(-14);
         thisYear.EndsOn = today.AddDays(45);
         db.Campaigns.Add(thisYear);
@@ -87,7 +87,7 @@ public static class DemoCampaigns
     }
 
     private static Campaign SystemWide(Organization bureau, string name, int year, List<Organization> units, List<Organization> offices,
-        Dictionary<string, FormVersion> forms, DateTime nowUtc)
+        Dictionary<string, FormVersion> forms, DateTime nowUtc, bool standing)
     {
         var campaign = new Campaign
         {
@@ -125,6 +125,16 @@ public static class DemoCampaigns
             Assign(retired, Direction.ServiceRecipients, OfficeForm, [.. unitSubjects, .. officeSubjects]),
             Assign(superior, Direction.TopDown, FiveGoodsForm, unitSubjects),
         ]);
+        if (standing)
+        {
+            // This year the first hospital also asks its outpatients every day (平时评议) by a QR code in the
+            // hall; lower trust, so weight 0: shown beside the composite, not in it.
+            var walkIns = Group(RaterGroupKind.StandingChannel, 400, 0);
+            walkIns.Name = "门诊患者（平时扫码）";
+            campaign.RaterGroups.Add(walkIns);
+            campaign.Assignments.Add(Assign(walkIns, Direction.ServiceRecipients, HospitalForm,
+                unitSubjects.Where(s => s.Organization!.Code == DemoMeetings.HospitalCode).ToList()));
+        }
         return campaign;
     }
 

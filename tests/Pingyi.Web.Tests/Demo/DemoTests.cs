@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingyi.Domain.Ballots;
+using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Demo;
@@ -80,28 +81,34 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         Assert.Equal(3, plans.Count);
         Assert.All(plans, c => Assert.DoesNotContain(CampaignRules.CheckPlan(c), i => i.Blocking));
         Assert.True(plans[1].Subjects.Count >= 12);
-        Assert.Equal(6, plans[1].RaterGroups.Count);
+        Assert.Equal(6, plans[0].RaterGroups.Count);
+        Assert.Equal(7, plans[1].RaterGroups.Count);
+        Assert.Single(plans[1].RaterGroups, g => g.Kind == RaterGroupKind.StandingChannel && g.Weight == 0);
     }
 
     [Fact]
     public async Task Thousands_of_online_ballots_fill_last_and_this_years_campaigns_and_none_the_draft()
     {
         var perCampaign = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
-            .Select(c => new { c.State, Ballots = db.Ballots.Count(b => b.CampaignId == c.Id) }).ToListAsync());
+            .Select(c => new { c.State, Ballots = db.Ballots.Count(b => b.CampaignId == c.Id && b.Channel != BallotChannel.Standing) }).ToListAsync());
         Assert.Equal([CampaignState.Closed, CampaignState.Open, CampaignState.Draft], perCampaign.Select(c => c.State));
         Assert.InRange(perCampaign[0].Ballots, 1000, 3000);
         Assert.InRange(perCampaign[1].Ballots, 800, perCampaign[0].Ballots - 1);
         Assert.Equal(0, perCampaign[2].Ballots);
         Assert.True(perCampaign[0].Ballots + perCampaign[1].Ballots >= 2000);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.Channel != BallotChannel.Online)));
+        var closedId = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Closed).Select(c => c.Id).FirstAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == closedId && b.Channel != BallotChannel.Online)));
 
-        // Every group answered 60–95% of its 名额, and each of its raters left one ballot per assignment.
-        var groups = await app.WithDbAsync(db => db.RaterGroups.Where(g => db.Ballots.Any(b => b.RaterGroupId == g.Id))
+        // Every group answered 60–95% of its 名额 (online and on paper together), each of its raters left one
+        // ballot per assignment, and every online rater used one code.
+        var groups = await app.WithDbAsync(db => db.RaterGroups
+            .Where(g => g.Kind != RaterGroupKind.StandingChannel && db.Ballots.Any(b => b.RaterGroupId == g.Id))
             .Select(g => new
             {
                 g.PlannedCount,
                 Assignments = db.Assignments.Count(a => a.RaterGroupId == g.Id),
                 Ballots = db.Ballots.Count(b => b.RaterGroupId == g.Id),
+                Online = db.Ballots.Count(b => b.RaterGroupId == g.Id && b.Channel == BallotChannel.Online),
                 Used = db.Tokens.Count(t => t.RaterGroupId == g.Id && t.State == TokenState.Used),
             }).ToListAsync());
         Assert.Equal(12, groups.Count);
@@ -110,8 +117,39 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
             Assert.Equal(0, g.Ballots % g.Assignments);
             var raters = g.Ballots / g.Assignments;
             Assert.InRange(raters, (int)Math.Floor(g.PlannedCount * 0.6), (int)Math.Ceiling(g.PlannedCount * 0.95));
-            Assert.Equal(raters, g.Used);
+            Assert.Equal(g.Online / g.Assignments, g.Used);
         });
+    }
+
+    [Fact]
+    public async Task This_years_campaign_has_two_typed_meetings_an_interview_and_a_standing_qr_with_hundreds_of_ballots()
+    {
+        var meetings = await app.WithDbAsync(db => db.Meetings.OrderBy(m => m.HeldOn).Select(m => new
+        {
+            m.Kind, m.DoubleEntry, m.FormsIssued, m.FormsReturned, m.RaterGroupId,
+            Valid = db.PaperSlips.Count(s => s.MeetingId == m.Id && s.State == PaperSlipState.Counted),
+            Void = db.PaperSlips.Count(s => s.MeetingId == m.Id && s.State == PaperSlipState.Void),
+            Assignments = db.Assignments.Count(a => a.RaterGroupId == m.RaterGroupId),
+            Paper = db.Ballots.Count(b => b.RaterGroupId == m.RaterGroupId && b.Channel == BallotChannel.Paper),
+        }).ToListAsync());
+        Assert.Equal([MeetingKind.AppraisalMeeting, MeetingKind.Forum, MeetingKind.Interview], meetings.Select(m => m.Kind));
+        Assert.Equal([false, true, false], meetings.Select(m => m.DoubleEntry));
+        Assert.All(meetings.Take(2), m =>
+        {
+            Assert.Equal(m.FormsReturned, m.Valid + m.Void);
+            Assert.True(m.Void > 0 && m.FormsReturned < m.FormsIssued);
+            Assert.Equal(m.Valid * m.Assignments, m.Paper);
+        });
+        Assert.Equal((0, 0), (meetings[2].FormsIssued, meetings[2].Valid + meetings[2].Void));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PaperEntries.CountAsync()));
+
+        var channel = await app.WithDbAsync(db => db.StandingChannels.SingleAsync());
+        var standing = await app.WithDbAsync(db => db.Ballots.Where(b => b.Channel == BallotChannel.Standing)
+            .GroupBy(b => b.RaterGroupId).Select(g => new { Group = g.Key, Count = g.Count() }).SingleAsync());
+        Assert.Equal(channel.RaterGroupId, standing.Group);
+        Assert.Equal(channel.BallotCount, standing.Count);
+        Assert.InRange(standing.Count, 200, 600);
+        Assert.Equal(DemoMeetings.HallName, channel.Name);
     }
 
     [Fact]
