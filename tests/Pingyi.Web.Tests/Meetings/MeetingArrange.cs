@@ -30,8 +30,8 @@ internal static class MeetingArrange
             var key = await db.FormItems.Where(i => db.FormSections.Any(s => s.Id == i.SectionId && s.FormVersionId == versionId))
                 .OrderBy(i => i.Position).Select(i => i.Key).FirstAsync();
             var today = app.Today();
-            var sa = new CampaignSubject { OrganizationId = owner == app.BureauId ? app.UnitAId : app.BranchAId };
-            var sb = new CampaignSubject { OrganizationId = owner == app.BureauId ? app.UnitBId : owner };
+            var sa = new CampaignSubject { OrganizationId = owner == app.BureauId ? app.UnitAId : owner };
+            var sb = new CampaignSubject { OrganizationId = owner == app.BureauId ? app.UnitBId : owner == app.UnitAId ? app.BranchAId : app.BranchBId };
             var g = new RaterGroup { Kind = RaterGroupKind.PartyMember, Name = $"党员代表{tag}", PlannedCount = 50, Weight = 80, Position = 1 };
             var s = new RaterGroup { Kind = RaterGroupKind.StandingChannel, Name = $"平时评议{tag}", PlannedCount = 10, Weight = 20, Position = 2 };
             var a = new Assignment { RaterGroup = g, Direction = Direction.MembersRateOrganization, FormVersionId = versionId, Subjects = [sa, sb] };
