@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Meetings;
 using Pingyi.Web.Data;
 using Pingyi.Web.Features.Campaigns;

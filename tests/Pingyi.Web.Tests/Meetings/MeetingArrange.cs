@@ -37,9 +37,17 @@ internal static class MeetingArrange
             var a = new Assignment { RaterGroup = g, Direction = Direction.MembersRateOrganization, FormVersionId = versionId, Subjects = [sa, sb] };
             var campaign = new Campaign
             {
-                OrganizationId = owner, Name = $"会议活动{tag}", Year = today.Year, StartsOn = today.AddDays(-3), EndsOn = today.AddDays(10),
-                State = state, CreatedUtc = DateTime.UtcNow, OpenedUtc = DateTime.UtcNow,
-                Subjects = [sa, sb], RaterGroups = [g, s], Assignments = [a],
+                OrganizationId = owner,
+                Name = $"会议活动{tag}",
+                Year = today.Year,
+                StartsOn = today.AddDays(-3),
+                EndsOn = today.AddDays(10),
+                State = state,
+                CreatedUtc = DateTime.UtcNow,
+                OpenedUtc = DateTime.UtcNow,
+                Subjects = [sa, sb],
+                RaterGroups = [g, s],
+                Assignments = [a],
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
@@ -54,9 +62,19 @@ internal static class MeetingArrange
         {
             var m = new Meeting
             {
-                CampaignId = w.CampaignId, HostOrganizationId = hostId, Kind = kind, Title = title ?? $"会议{Guid.NewGuid():N}"[..12],
-                HeldOn = app.Today(), Place = "会议室", RaterGroupId = issued > 0 ? w.GroupId : null, Attendance = attendance,
-                FormsIssued = issued, FormsReturned = returned, DoubleEntry = doubleEntry, CreatedBy = "test", CreatedUtc = DateTime.UtcNow,
+                CampaignId = w.CampaignId,
+                HostOrganizationId = hostId,
+                Kind = kind,
+                Title = title ?? $"会议{Guid.NewGuid():N}"[..12],
+                HeldOn = app.Today(),
+                Place = "会议室",
+                RaterGroupId = issued > 0 ? w.GroupId : null,
+                Attendance = attendance,
+                FormsIssued = issued,
+                FormsReturned = returned,
+                DoubleEntry = doubleEntry,
+                CreatedBy = "test",
+                CreatedUtc = DateTime.UtcNow,
             };
             db.Meetings.Add(m);
             await db.SaveChangesAsync();
@@ -69,7 +87,10 @@ internal static class MeetingArrange
         {
             db.PaperSlips.AddRange(Enumerable.Range(first, count).Select(n => new PaperSlip
             {
-                MeetingId = meetingId, Serial = n, State = state, VoidReason = state == PaperSlipState.Void ? "空白" : null,
+                MeetingId = meetingId,
+                Serial = n,
+                State = state,
+                VoidReason = state == PaperSlipState.Void ? "空白" : null,
             }));
             await db.SaveChangesAsync();
         });
@@ -89,8 +110,14 @@ internal static class MeetingArrange
             {
                 db.Ballots.Add(new Ballot
                 {
-                    Id = Guid.NewGuid(), CampaignId = w.CampaignId, RaterGroupId = w.GroupId, AssignmentId = w.AssignmentId,
-                    FormVersionId = w.VersionId, Channel = channel, SubmittedOn = app.Today(), ReceiptHash = Guid.NewGuid().ToString("N"),
+                    Id = Guid.NewGuid(),
+                    CampaignId = w.CampaignId,
+                    RaterGroupId = w.GroupId,
+                    AssignmentId = w.AssignmentId,
+                    FormVersionId = w.VersionId,
+                    Channel = channel,
+                    SubmittedOn = app.Today(),
+                    ReceiptHash = Guid.NewGuid().ToString("N"),
                 });
             }
             await db.SaveChangesAsync();
@@ -101,8 +128,14 @@ internal static class MeetingArrange
         {
             var c = new StandingChannel
             {
-                CampaignId = w.CampaignId, RaterGroupId = w.StandingGroupId, OrganizationId = organizationId, Name = "门诊大厅",
-                Code = Guid.NewGuid().ToString("N")[..26], BallotCount = ballots, CreatedBy = "test", CreatedUtc = DateTime.UtcNow,
+                CampaignId = w.CampaignId,
+                RaterGroupId = w.StandingGroupId,
+                OrganizationId = organizationId,
+                Name = "门诊大厅",
+                Code = Guid.NewGuid().ToString("N")[..26],
+                BallotCount = ballots,
+                CreatedBy = "test",
+                CreatedUtc = DateTime.UtcNow,
             };
             db.StandingChannels.Add(c);
             await db.SaveChangesAsync();
@@ -124,26 +157,37 @@ internal static class MeetingArrange
 
     public static Dictionary<string, string> Fields(AppFixture app, int hostId, string title, int issued = 50, int returned = 48, int? groupId = null,
         string? heldOn = null) => new()
-    {
-        ["Form.Kind"] = "AppraisalMeeting",
-        ["Form.Title"] = title,
-        ["Form.HeldOn"] = heldOn ?? CampaignTestData.Iso(app.Today()),
-        ["Form.Place"] = "三楼会议室",
-        ["Form.HostOrganizationId"] = I(hostId),
-        ["Form.RaterGroupId"] = I(groupId ?? 0),
-        ["Form.Attendance"] = "60",
-        ["Form.FormsIssued"] = I(issued),
-        ["Form.FormsReturned"] = I(returned),
-        ["Form.Minutes"] = "会议纪要",
-    };
+        {
+            ["Form.Kind"] = "AppraisalMeeting",
+            ["Form.Title"] = title,
+            ["Form.HeldOn"] = heldOn ?? CampaignTestData.Iso(app.Today()),
+            ["Form.Place"] = "三楼会议室",
+            ["Form.HostOrganizationId"] = I(hostId),
+            ["Form.RaterGroupId"] = I(groupId ?? 0),
+            ["Form.Attendance"] = "60",
+            ["Form.FormsIssued"] = I(issued),
+            ["Form.FormsReturned"] = I(returned),
+            ["Form.Minutes"] = "会议纪要",
+        };
 
     public static object Request(AppFixture app, MeetingWorld w, int hostId, string title, int issued = 50, int returned = 48, string? heldOn = null,
         int[]? orgs = null, int[]? members = null, string? minutes = null, int? groupId = -1) => new
-    {
-        campaignId = w.CampaignId, hostOrganizationId = hostId, kind = "Forum", title, heldOn = heldOn ?? CampaignTestData.Iso(app.Today()), place = "会议室",
-        raterGroupId = groupId == -1 ? w.GroupId : groupId, attendance = 30, formsIssued = issued, formsReturned = returned, doubleEntry = false,
-        minutes, invitedOrganizationIds = orgs ?? [], invitedMemberIds = members ?? [],
-    };
+        {
+            campaignId = w.CampaignId,
+            hostOrganizationId = hostId,
+            kind = "Forum",
+            title,
+            heldOn = heldOn ?? CampaignTestData.Iso(app.Today()),
+            place = "会议室",
+            raterGroupId = groupId == -1 ? w.GroupId : groupId,
+            attendance = 30,
+            formsIssued = issued,
+            formsReturned = returned,
+            doubleEntry = false,
+            minutes,
+            invitedOrganizationIds = orgs ?? [],
+            invitedMemberIds = members ?? [],
+        };
 
     public static async Task<string> ProblemTitleAsync(HttpResponseMessage response)
     {
