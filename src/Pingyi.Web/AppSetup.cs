@@ -45,6 +45,9 @@ public static class AppSetup
         services.AddScoped<Features.Forms.FormCommands>();
         services.AddScoped<Features.Forms.FormQueries>();
         services.AddScoped<Features.Campaigns.CampaignCommands>();
+        services.AddScoped<Features.Meetings.MeetingCommands>();
+        services.AddScoped<Features.Meetings.MeetingPrinting>();
+        services.AddScoped<Features.Meetings.MeetingCountsQuery>();
         services.AddSingleton<Features.Ballots.TokenKey>();
         services.AddBallotWriter();
         services.AddSingleton<Features.Ballots.BallotPlans>();
