@@ -56,7 +56,8 @@ public static class PaperApi
         var result = await paper.SaveAsync(sheet, new PaperInput(serial, request.Void, request.VoidReason, answers), cancellationToken);
         if (result.Succeeded)
         {
-            return TypedResults.Ok(new PaperSavedDto(result.Message!, Dto(await paper.TallyAsync(sheet.Meeting))));
+            var tally = await paper.TallyAsync(sheet.Meeting);
+            return TypedResults.Ok(new PaperSavedDto(result.Message + PaperRules.Describe(tally), Dto(tally)));
         }
         if (result.FieldErrors.Count > 0)
         {

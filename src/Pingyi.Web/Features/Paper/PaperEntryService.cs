@@ -278,7 +278,7 @@ public sealed class PaperEntryService(AppDbContext db, OrgScope scope, BallotPla
                 $"{meeting.Title}：{PaperRules.Describe(tally)}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return PaperResult.Ok($"{result.Message}{PaperRules.Describe(tally)}");
+            return result;
         }
         catch (DbUpdateException)
         {
