@@ -88,7 +88,7 @@ public static class PaperRules
 
     /// <summary>Reads a serial as typed; null when it is not a whole number.</summary>
     public static int? ParseSerial(string? typed) =>
-        int.TryParse((typed ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var serial) ? serial : null;
+        int.TryParse((typed ?? "").Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var serial) ? serial : null;
 
     public static string AlreadyTyped(int serial) => $"第 {serial} 号测评表已录入。";
 

@@ -59,12 +59,9 @@ public static class PaperApi
             var tally = await paper.TallyAsync(sheet.Meeting);
             return TypedResults.Ok(new PaperSavedDto(result.Message + PaperRules.Describe(tally), Dto(tally)));
         }
-        if (result.FieldErrors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(result.FieldErrors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: result.Error);
-        }
-        return TypedResults.Problem(title: result.Error,
-            statusCode: result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+        return result.Conflict
+            ? TypedResults.Problem(title: result.Error, statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.ValidationProblem(result.FieldErrors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: result.Error);
     }
 
     private static async Task<Results<Ok<PaperStatusDto>, NotFound>> StatusAsync(int id, PaperEntryService paper, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ public class PaperRulesTests
     [InlineData("7", 7)]
     [InlineData(" 12 ", 12)]
     [InlineData("abc", null)]
-    [InlineData("-1", null)]
+    [InlineData("-1", -1)]
     [InlineData("", null)]
     [InlineData("99999999999", null)]
     public void Serial_is_read_as_a_whole_number(string typed, int? expected) =>
