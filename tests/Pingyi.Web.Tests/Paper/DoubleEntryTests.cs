@@ -30,7 +30,9 @@ public abstract class DoubleEntryTests<TFixture>(TFixture app) : IClassFixture<T
         var page = await clerk2.GetHtmlAsync(paper.EntryUrl);
         Assert.Contains("name=\"Serial\" value=\"1\"", page);
         // The first clerk has nothing left: every slip waits for someone else's pass and no new one may start.
-        Assert.DoesNotContain("name=\"Serial\" value=", await clerk1.GetHtmlAsync(paper.EntryUrl));
+        var nothing = await clerk1.GetHtmlAsync(paper.EntryUrl);
+        Assert.DoesNotContain("name=\"Serial\" value=", nothing);
+        Assert.Contains("其余的须由另一名录入员录入第二遍", nothing);
 
         var same = await clerk1.TypeViaApiAsync(paper, 1, digits);
         Assert.Equal("第二遍须由另一名录入员录入。", await PaperArrange.TitleAsync(same, HttpStatusCode.Conflict));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Pingyi.Domain.Meetings;
 
 namespace Pingyi.Web.Features.Paper;

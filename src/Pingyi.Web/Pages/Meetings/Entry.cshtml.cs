@@ -46,6 +46,9 @@ public class EntryModel(PaperEntryService paper) : PageModel
     /// <summary>Whether the serial box gets the focus (no serial to suggest, or the serial was wrong).</summary>
     public bool FocusSerial { get; private set; }
 
+    /// <summary>No serial this clerk can type now (shown on a fresh form only).</summary>
+    public bool NothingToType { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int meetingId)
     {
         if (await paper.OpenAsync(meetingId, HttpContext.RequestAborted) is not { } sheet)
@@ -55,7 +58,7 @@ public class EntryModel(PaperEntryService paper) : PageModel
         await ShowAsync(sheet, new Dictionary<string, string?>());
         var next = await paper.NextSerialAsync(sheet.Meeting, Tally);
         Serial = next?.ToString(CultureInfo.InvariantCulture);
-        FocusSerial = next is null;
+        FocusSerial = NothingToType = next is null;
         Form = new PaperForm(sheet) { Focus = FocusSerial ? null : PaperForm.FocusOf(sheet, Errors) };
         return Page();
     }
