@@ -56,6 +56,7 @@ public static class AppSetup
         services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
+        services.AddScoped<Features.Paper.PaperEntryService>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();

@@ -18,5 +18,6 @@ public static class ApiEndpoints
         api.MapCodesApi();
         api.MapProgressApi();
         api.MapMeetingsApi();
+        api.MapPaperApi();
     }
 }
