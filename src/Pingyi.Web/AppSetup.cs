@@ -55,6 +55,7 @@ public static class AppSetup
         services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddScoped<Features.Channels.ChannelCommands>();
         services.AddScoped<Features.Channels.ChannelAccess>();
+        services.AddScoped<Features.Channels.ChannelList>();
         services.AddSingleton<Features.Channels.ChannelDevice>();
         services.AddSingleton<Features.Channels.StandingThrottle>();
         services.AddHostedService<StartupTasks>();

@@ -17,5 +17,6 @@ public static class ApiEndpoints
         api.MapBallotsApi();
         api.MapCodesApi();
         api.MapProgressApi();
+        api.MapChannelsApi();
     }
 }

@@ -14,7 +14,7 @@ namespace Pingyi.Web.Pages.Channels;
 /// A new standing QR in two steps that work without JavaScript: choose the campaign (a GET),
 /// then its 平时评议 rater group, the organisation where the code is posted and the place.
 /// </summary>
-public class CreateModel(AppDbContext db, OrgScope scope, ChannelCommands commands) : PageModel
+public class CreateModel(AppDbContext db, OrgScope scope, ChannelCommands commands, ChannelList list) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CampaignId { get; set; }
@@ -95,10 +95,9 @@ public class CreateModel(AppDbContext db, OrgScope scope, ChannelCommands comman
         {
             return true;
         }
-        Campaign = await reaching.AsNoTracking().Include(c => c.Organization).FirstOrDefaultAsync(c => c.Id == id);
+        Campaign = await list.FindCampaignAsync(id);
         if (Campaign is null)
         {
-            await scope.DenyAsync("Campaign", id);
             return false;
         }
         Groups = await db.RaterGroups.AsNoTracking().Where(g => g.CampaignId == id && g.Kind == RaterGroupKind.StandingChannel)

@@ -9,7 +9,7 @@ using Pingyi.Web.Infrastructure;
 namespace Pingyi.Web.Pages.Channels;
 
 /// <summary>Renaming a standing QR, switching it on or off, and changing its daily limit per device.</summary>
-public class EditModel(AppDbContext db, OrgScope scope, ChannelCommands commands) : PageModel
+public class EditModel(AppDbContext db, OrgScope scope, ChannelCommands commands, ChannelList list) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -67,7 +67,7 @@ public class EditModel(AppDbContext db, OrgScope scope, ChannelCommands commands
         {
             return false;
         }
-        Channel = (await IndexModel.RowsAsync(db, db.StandingChannels.Where(c => c.Id == id), null)).Single();
+        Channel = (await list.RowsAsync(null, id)).Single();
         return true;
     }
 }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Pingyi.Web.Data;
+using Pingyi.Web.Features.Channels;
 using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Pages.Channels;
 
 /// <summary>The A4 poster of a standing QR: a large QR of the public link, the campaign, the place and one line of invitation.</summary>
-public class PosterModel(AppDbContext db, OrgScope scope) : PageModel
+public class PosterModel(OrgScope scope, ChannelList list) : PageModel
 {
     public const string Invitation = "扫码评价我们的服务，匿名填写，约两分钟";
 
@@ -17,15 +16,12 @@ public class PosterModel(AppDbContext db, OrgScope scope) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await scope.FindStandingChannelAsync(id) is not { } channel)
+        if (await scope.FindStandingChannelAsync(id) is null)
         {
             return NotFound();
         }
-        Channel = (await IndexModel.RowsAsync(db, db.StandingChannels.Where(c => c.Id == id), null)).Single();
-        Link = PublicLink(Request, channel.Code);
+        Channel = (await list.RowsAsync(null, id)).Single();
+        Link = ChannelList.PublicLink(Request, Channel.Code);
         return Page();
     }
-
-    /// <summary>The absolute link the poster's QR opens, on the host the administrator reached the app by.</summary>
-    public static string PublicLink(HttpRequest request, string code) => $"{request.Scheme}://{request.Host}/Q/{code}";
 }
