@@ -21,7 +21,7 @@ public sealed record ChannelInput(string? Name, string? DailyLimit, bool Active 
 /// </summary>
 public sealed class ChannelCommands(AppDbContext db, OrgScope scope, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
 {
-    public const string LimitRule = "每台设备每天可评价次数应为1到20之间的整数。";
+    public const string LimitRule = StandingChannelRules.LimitRule;
     public const string WrongKind = "只能选择类别为“平时评议（扫码）”的评议人类别。";
     public const string CampaignNotOpen = "只能为草稿或进行中的评议活动设置平时评议二维码。";
     public const string OutsideCampaign = "二维码张贴的组织应在评议活动的范围内。";
@@ -60,7 +60,7 @@ public sealed class ChannelCommands(AppDbContext db, OrgScope scope, AuditLog au
         {
             return CommandResult.Fail("该组织已停用，不能设置二维码。");
         }
-        if (Check(input, out var limit) is { } error)
+        if (StandingChannelRules.Check(input.Name, input.DailyLimit, out var limit) is { } error)
         {
             return CommandResult.Fail(error);
         }
@@ -99,7 +99,7 @@ public sealed class ChannelCommands(AppDbContext db, OrgScope scope, AuditLog au
         {
             return CommandResult.Missing;
         }
-        if (Check(input, out var limit) is { } error)
+        if (StandingChannelRules.Check(input.Name, input.DailyLimit, out var limit) is { } error)
         {
             return CommandResult.Fail(error);
         }
@@ -116,23 +116,6 @@ public sealed class ChannelCommands(AppDbContext db, OrgScope scope, AuditLog au
         audit.Add(AuditActions.ChannelUpdate, AuditOutcome.Success, "StandingChannel", Id(channel.Id), $"{before} → {Describe(channel)}");
         await db.SaveChangesAsync();
         return CommandResult.Ok(channel.Id);
-    }
-
-    /// <summary>Reasons the typed fields are unacceptable, or null with the parsed limit.</summary>
-    public static string? Check(ChannelInput input, out int limit)
-    {
-        limit = 0;
-        var errors = new List<string>();
-        if (TextRules.CheckName(input.Name, "地点名称", StandingChannel.NameMaxLength) is { } nameError)
-        {
-            errors.Add(nameError);
-        }
-        if (!int.TryParse(input.DailyLimit?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out limit)
-            || limit is < 1 or > StandingChannel.MaxDailyLimit)
-        {
-            errors.Add(LimitRule);
-        }
-        return errors.Count > 0 ? string.Join(" ", errors) : null;
     }
 
     /// <summary>A fresh public code: 26 base32 characters (≥128 random bits); a clash is practically impossible but checked.</summary>
