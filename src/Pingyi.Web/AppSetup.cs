@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Pingyi.Domain.Accounts;
 using Pingyi.Web.Api;
 using Pingyi.Web.Data;
@@ -57,6 +57,11 @@ public static class AppSetup
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddScoped<Features.Paper.PaperEntryService>();
+        services.AddScoped<Features.Channels.ChannelCommands>();
+        services.AddScoped<Features.Channels.ChannelAccess>();
+        services.AddScoped<Features.Channels.ChannelList>();
+        services.AddSingleton<Features.Channels.ChannelDevice>();
+        services.AddSingleton<Features.Channels.StandingThrottle>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();

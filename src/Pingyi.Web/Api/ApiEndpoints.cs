@@ -19,5 +19,6 @@ public static class ApiEndpoints
         api.MapProgressApi();
         api.MapMeetingsApi();
         api.MapPaperApi();
+        api.MapChannelsApi();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Features.Organizations;
 
@@ -40,6 +41,10 @@ public sealed partial class CampaignCommands
         {
             return CommandResult.Fail(error);
         }
+        if (group.Kind == RaterGroupKind.StandingChannel && input.Kind != group.Kind && await db.StandingChannels.AnyAsync(c => c.RaterGroupId == group.Id))
+        {
+            return CommandResult.Fail($"“{group.Name}”已设置平时评议二维码，不能改为其他类别。");
+        }
         var before = Describe(group);
         Apply(group, input);
         Audit(campaign, $"修改评议人类别：{before} → {Describe(group)}");
@@ -47,7 +52,10 @@ public sealed partial class CampaignCommands
         return CommandResult.Ok(group.Id);
     }
 
-    /// <summary>Removing a group removes the assignments in which it rates.</summary>
+    /// <summary>
+    /// Removing a group removes the assignments in which it rates, and its standing QR channels:
+    /// the campaign is a draft, so they have received no ballot yet.
+    /// </summary>
     public async Task<CommandResult> RemoveGroupAsync(int campaignId, int groupId)
     {
         var campaign = await CampaignPlan.FindAsync(db, scope, campaignId);
@@ -61,9 +69,12 @@ public sealed partial class CampaignCommands
             return CommandResult.Fail(StructureFrozen);
         }
         var assignments = campaign.Assignments.Where(a => a.RaterGroupId == group.Id).ToList();
+        var channels = await db.StandingChannels.Where(c => c.RaterGroupId == group.Id).ToListAsync();
         db.Assignments.RemoveRange(assignments);
+        db.StandingChannels.RemoveRange(channels);
         db.RaterGroups.Remove(group);
-        Audit(campaign, $"移除评议人类别：{Describe(group)}{(assignments.Count > 0 ? $"，同时移除其评议安排{assignments.Count}条" : "")}");
+        Audit(campaign, $"移除评议人类别：{Describe(group)}{(assignments.Count > 0 ? $"，同时移除其评议安排{assignments.Count}条" : "")}"
+            + (channels.Count > 0 ? $"，同时移除其平时评议二维码{channels.Count}个" : ""));
         await db.SaveChangesAsync();
         return CommandResult.Ok(campaign.Id);
     }
