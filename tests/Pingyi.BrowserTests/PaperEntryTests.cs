@@ -26,6 +26,10 @@ public sealed class PaperEntryTests(BrowserAppFixture app) : IClassFixture<Brows
         await using var first = await app.NewContextAsync();
         var page1 = await first.NewPageAsync();
         await page1.SignInAsAdminAsync(app);
+        var counts = $"/Meetings/Counts/{await CampaignOfAsync(meetingId)}";
+        await page1.GotoAsync(counts);
+        await Expect(page1.Locator(".to-type")).ToContainTextAsync("党员评议会");
+        await Expect(page1.Locator(".to-type")).ToContainTextAsync("尚未录入 3 份");
         await page1.GotoAsync(entry);
         foreach (var (serial, digits) in new[] { (1, "12"), (2, "21"), (3, "33") })
         {
@@ -62,6 +66,11 @@ public sealed class PaperEntryTests(BrowserAppFixture app) : IClassFixture<Brows
         await Expect(page1.Locator(".paper-status")).ToContainTextAsync("已完成：有效 3 / 无效 0");
         await page1.ScreenshotAsync(new() { Path = PageActions.ArtifactPath("paper-entry-complete.png"), FullPage = true });
 
+        // The counts page then has no meeting left to type.
+        await page1.GotoAsync(counts);
+        await Expect(page1.Locator(".meeting-counts")).ToContainTextAsync("所有评议会的纸质测评票都已录入完毕。");
+        await Expect(page1.Locator(".to-type")).ToHaveCountAsync(0);
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(3, await db.Ballots.CountAsync());
@@ -69,6 +78,13 @@ public sealed class PaperEntryTests(BrowserAppFixture app) : IClassFixture<Brows
         // Slips 1, 2 (resolved) and 3 read 12, 21 and 33: each item got the levels 1, 2 and 3 once.
         var answers = await db.BallotAnswers.Select(a => new { a.ItemId, a.Value }).ToListAsync();
         Assert.All(answers.GroupBy(a => a.ItemId), g => Assert.Equal([1, 2, 3], g.Select(a => a.Value!.Value).Order()));
+    }
+
+    private async Task<int> CampaignOfAsync(int meetingId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.CampaignId).SingleAsync();
     }
 
     /// <summary>

@@ -7,20 +7,8 @@ namespace Pingyi.Web.Features.Paper;
 /// <summary>What the paper of a meeting looks like now: its tally, the serial to type next, the mismatched serials.</summary>
 public static class PaperQueries
 {
-    /// <summary>
-    /// The meeting's <see cref="MeetingTally"/>: valid = slips counted, void = slips void,
-    /// awaiting = serials with a pass kept (typed once, or twice with a mismatch) and not settled.
-    /// </summary>
-    public static async Task<MeetingTally> TallyAsync(AppDbContext db, Meeting meeting)
-    {
-        var states = await db.PaperSlips.Where(s => s.MeetingId == meeting.Id && s.State != PaperSlipState.Issued)
-            .GroupBy(s => s.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync();
-        var awaiting = await db.PaperEntries
-            .Where(e => e.MeetingId == meeting.Id && !db.PaperSlips.Any(s => s.MeetingId == e.MeetingId && s.Serial == e.Serial && s.State != PaperSlipState.Issued))
-            .Select(e => e.Serial).Distinct().CountAsync();
-        int Of(PaperSlipState state) => states.FirstOrDefault(s => s.State == state)?.Count ?? 0;
-        return new MeetingTally(meeting.FormsIssued, meeting.FormsReturned, Of(PaperSlipState.Counted), Of(PaperSlipState.Void), awaiting);
-    }
+    /// <summary>The meeting's <see cref="MeetingTally"/>, counted as everywhere else (see <see cref="Meetings.MeetingTallies"/>).</summary>
+    public static Task<MeetingTally> TallyAsync(AppDbContext db, Meeting meeting) => Meetings.MeetingTallies.OfAsync(db, meeting, CancellationToken.None);
 
     /// <summary>
     /// The lowest serial this clerk can type now: one waiting for a second pass by someone else
