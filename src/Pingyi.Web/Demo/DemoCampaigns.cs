@@ -156,8 +156,11 @@ public static class DemoCampaigns
         campaign.Subjects.AddRange(subjects);
         var group = new RaterGroup
         {
-            Kind = RaterGroupKind.PartyMember, Name = CampaignLabels.Of(RaterGroupKind.PartyMember),
-            PlannedCount = Math.Max(members.Count, Campaign.DefaultMinGroupSize), Weight = 100, Position = 1,
+            Kind = RaterGroupKind.PartyMember,
+            Name = CampaignLabels.Of(RaterGroupKind.PartyMember),
+            PlannedCount = Math.Max(members.Count, Campaign.DefaultMinGroupSize),
+            Weight = 100,
+            Position = 1,
         };
         campaign.RaterGroups.Add(group);
         campaign.Assignments.Add(new Assignment { RaterGroup = group, Direction = Direction.OrganizationRatesMembers, FormVersion = form, Subjects = subjects });

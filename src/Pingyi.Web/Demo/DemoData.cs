@@ -97,8 +97,13 @@ public static class DemoData
         {
             var org = new Organization
             {
-                Code = node.Code, Name = node.Name, Kind = node.Kind, UnitType = node.Type,
-                ParentId = parent?.Id, SortOrder = sort, CreatedUtc = now,
+                Code = node.Code,
+                Name = node.Name,
+                Kind = node.Kind,
+                UnitType = node.Type,
+                ParentId = parent?.Id,
+                SortOrder = sort,
+                CreatedUtc = now,
             };
             db.Organizations.Add(org);
             await db.SaveChangesAsync(cancellationToken);

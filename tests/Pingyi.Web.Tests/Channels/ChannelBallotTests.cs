@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Features.Ballots;

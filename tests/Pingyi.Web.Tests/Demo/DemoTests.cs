@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingyi.Domain.Ballots;
-using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Demo;
 using Pingyi.Web.Tests.Infrastructure;
@@ -126,7 +126,11 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     {
         var meetings = await app.WithDbAsync(db => db.Meetings.OrderBy(m => m.HeldOn).Select(m => new
         {
-            m.Kind, m.DoubleEntry, m.FormsIssued, m.FormsReturned, m.RaterGroupId,
+            m.Kind,
+            m.DoubleEntry,
+            m.FormsIssued,
+            m.FormsReturned,
+            m.RaterGroupId,
             Valid = db.PaperSlips.Count(s => s.MeetingId == m.Id && s.State == PaperSlipState.Counted),
             Void = db.PaperSlips.Count(s => s.MeetingId == m.Id && s.State == PaperSlipState.Void),
             Assignments = db.Assignments.Count(a => a.RaterGroupId == m.RaterGroupId),
