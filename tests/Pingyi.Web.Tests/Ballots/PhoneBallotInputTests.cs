@@ -1,7 +1,7 @@
 using System.Net;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Forms;
-using Pingyi.Web.Pages.V;
+using Pingyi.Web.Pages.Shared;
 using Pingyi.Web.Tests.Infrastructure;
 using static Pingyi.Web.Tests.Ballots.PhoneBallotArrange;
 
@@ -106,7 +106,7 @@ public abstract class PhoneBallotInputTests<TFixture>(TFixture app) : IClassFixt
             f.Add(new(pattern.Replace("{0}", w.MatrixSubjectIds[0].ToString()), "1"));
             return f;
         });
-        Assert.Contains(BallotModel.UnknownItem, html);
+        Assert.Contains(BallotPageState.UnknownItem, html);
     }
 
     [Fact]

@@ -44,15 +44,23 @@ internal static class BallotBatchSql
         var sql = $"""
             UPDATE "Tokens" SET "State" = {p.Add<Token>(nameof(Token.State), TokenState.Used)}
             WHERE "State" = {p.Add<Token>(nameof(Token.State), TokenState.Unused)} AND "Id" IN ({ids})
-              AND EXISTS (SELECT 1 FROM "Campaigns" AS c WHERE c."Id" = "Tokens"."CampaignId"
-                AND c."State" = {p.Add<Campaign>(nameof(Campaign.State), CampaignState.Open)}
-                AND c."StartsOn" <= {p.Add<Campaign>(nameof(Campaign.StartsOn), today)}
-                AND c."EndsOn" >= {p.Add<Campaign>(nameof(Campaign.EndsOn), today)})
+              AND {AcceptsBallots(p, "Tokens", today)}
             RETURNING "Id", "CampaignId"
             """;
         var claimed = await db.Database.SqlQueryRaw<ClaimedToken>(sql, p.Values).ToListAsync();
         return claimed.ToDictionary(t => t.Id, t => t.CampaignId);
     }
+
+    /// <summary>
+    /// The condition that the campaign of a row of <paramref name="table"/> (its "CampaignId")
+    /// accepts ballots today, as CampaignRules.AcceptsBallots says: open, and today within its period.
+    /// </summary>
+    private static string AcceptsBallots(Parameters p, string table, DateOnly today) => $"""
+        EXISTS (SELECT 1 FROM "Campaigns" AS c WHERE c."Id" = "{table}"."CampaignId"
+          AND c."State" = {p.Add<Campaign>(nameof(Campaign.State), CampaignState.Open)}
+          AND c."StartsOn" <= {p.Add<Campaign>(nameof(Campaign.StartsOn), today)}
+          AND c."EndsOn" >= {p.Add<Campaign>(nameof(Campaign.EndsOn), today)})
+        """;
 
     private sealed record CountedChannel(int Id, int CampaignId);
 
@@ -70,10 +78,7 @@ internal static class BallotBatchSql
             var sql = $"""
                 UPDATE "StandingChannels" SET "BallotCount" = "BallotCount" + {p.Add<StandingChannel>(nameof(StandingChannel.BallotCount), count)}
                 WHERE "Id" = {p.Add<StandingChannel>(nameof(StandingChannel.Id), channelId)} AND "Active" = {p.Add<StandingChannel>(nameof(StandingChannel.Active), true)}
-                  AND EXISTS (SELECT 1 FROM "Campaigns" AS c WHERE c."Id" = "StandingChannels"."CampaignId"
-                    AND c."State" = {p.Add<Campaign>(nameof(Campaign.State), CampaignState.Open)}
-                    AND c."StartsOn" <= {p.Add<Campaign>(nameof(Campaign.StartsOn), today)}
-                    AND c."EndsOn" >= {p.Add<Campaign>(nameof(Campaign.EndsOn), today)})
+                  AND {AcceptsBallots(p, "StandingChannels", today)}
                 RETURNING "Id", "CampaignId"
                 """;
             foreach (var c in await db.Database.SqlQueryRaw<CountedChannel>(sql, p.Values).ToListAsync())

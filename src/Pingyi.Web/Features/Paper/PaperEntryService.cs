@@ -7,6 +7,7 @@ using Pingyi.Domain.Meetings;
 using Pingyi.Web.Data;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Features.Campaigns;
+using Pingyi.Web.Features.Meetings;
 using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Features.Paper;
@@ -32,7 +33,7 @@ public sealed class PaperEntryService(AppDbContext db, OrgScope scope, BallotPla
             ? await PaperSheet.LoadAsync(db, plans, meeting, CampaignPlan.Today(clock), cancellationToken)
             : null;
 
-    public Task<MeetingTally> TallyAsync(Meeting meeting) => PaperQueries.TallyAsync(db, meeting);
+    public Task<MeetingTally> TallyAsync(Meeting meeting) => MeetingTallies.OfAsync(db, meeting, CancellationToken.None);
 
     public Task<int?> NextSerialAsync(Meeting meeting, MeetingTally tally) => PaperQueries.NextSerialAsync(db, meeting, tally, Clerk);
 
@@ -265,7 +266,7 @@ public sealed class PaperEntryService(AppDbContext db, OrgScope scope, BallotPla
         {
             return PaperResult.Invalid(new Dictionary<string, string> { ["serial"] = serialError });
         }
-        var result = await work(meeting, await PaperQueries.TallyAsync(db, meeting));
+        var result = await work(meeting, await MeetingTallies.OfAsync(db, meeting, CancellationToken.None));
         if (!result.Succeeded)
         {
             return result;
@@ -273,7 +274,7 @@ public sealed class PaperEntryService(AppDbContext db, OrgScope scope, BallotPla
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            var tally = await PaperQueries.TallyAsync(db, meeting);
+            var tally = await MeetingTallies.OfAsync(db, meeting, CancellationToken.None);
             audit.Add(action, AuditOutcome.Success, "Meeting", id.ToString(CultureInfo.InvariantCulture),
                 $"{meeting.Title}：{PaperRules.Describe(tally)}");
             await db.SaveChangesAsync(cancellationToken);

@@ -7,9 +7,6 @@ namespace Pingyi.Web.Features.Paper;
 /// <summary>What the paper of a meeting looks like now: its tally, the serial to type next, the mismatched serials.</summary>
 public static class PaperQueries
 {
-    /// <summary>The meeting's <see cref="MeetingTally"/>, counted as everywhere else (see <see cref="Meetings.MeetingTallies"/>).</summary>
-    public static Task<MeetingTally> TallyAsync(AppDbContext db, Meeting meeting) => Meetings.MeetingTallies.OfAsync(db, meeting, CancellationToken.None);
-
     /// <summary>
     /// The lowest serial this clerk can type now: one waiting for a second pass by someone else
     /// (double entry), or an untouched one while returned forms remain; null when there is none.

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pingyi.Domain.Ballots;
-using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Features.Campaigns;
 using Pingyi.Web.Features.Channels;
@@ -21,23 +19,11 @@ namespace Pingyi.Web.Pages.Q;
 public class IndexModel(ChannelAccess access, ChannelDevice device, StandingThrottle throttle, BallotBuilder builder,
     IBallotWriter writer, TimeProvider clock) : PageModel
 {
-    public const string UnknownItem = "提交的内容包含测评表中没有的项目。";
-
     public ChannelState State { get; private set; }
 
     public ChannelVisit? Visit { get; private set; }
 
-    public List<BallotView> Parts { get; } = [];
-
-    public List<string> General { get; } = [];
-
-    public int ErrorCount { get; private set; }
-
-    public string? FirstError { get; private set; }
-
-    public bool IsPristine { get; private set; }
-
-    public int QuestionCount => Parts.Sum(p => p.Version.Items.Count() * Math.Max(1, p.Subjects.Count));
+    public BallotPageState Form { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(string? code)
     {
@@ -45,7 +31,8 @@ public class IndexModel(ChannelAccess access, ChannelDevice device, StandingThro
         {
             return Notice(State);
         }
-        Show(visit, new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string>());
+        Visit = visit;
+        Form.Show(visit.Assignments);
         return Page();
     }
 
@@ -55,34 +42,15 @@ public class IndexModel(ChannelAccess access, ChannelDevice device, StandingThro
         {
             return Notice(State);
         }
-        var posted = Request.Form.Where(f => f.Key.StartsWith("q_", StringComparison.Ordinal))
-            .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
-        var raw = new RawAnswers();
-        foreach (var (name, values) in posted)
-        {
-            var parts = name.Split('_', 3);
-            if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId))
-            {
-                AddGeneral(UnknownItem);
-            }
-            else
-            {
-                raw[(subjectId, parts[2])] = values;
-            }
-        }
+        var raw = Form.Read(Request.Form);
         var scope = new BallotScope(visit.Campaign.Id, visit.Channel.RaterGroupId, visit.Assignments, BallotChannel.Standing)
         {
             StandingChannelId = visit.Channel.Id,
         };
         var build = await builder.BuildAsync(scope, raw, CampaignPlan.Today(clock), HttpContext.RequestAborted);
-        foreach (var message in build.General)
+        if (!Form.Accept(build, visit.Assignments))
         {
-            AddGeneral(message);
-        }
-        if (General.Count > 0 || !build.IsValid)
-        {
-            var errors = build.Errors.ToDictionary(e => $"q_{e.Key.SubjectId.ToString(CultureInfo.InvariantCulture)}_{e.Key.ItemKey}", e => e.Value, StringComparer.Ordinal);
-            Show(visit, posted, errors);
+            Visit = visit;
             return Page();
         }
         // Counted only for a complete ballot about to be stored, so correcting a form costs nothing.
@@ -120,31 +88,5 @@ public class IndexModel(ChannelAccess access, ChannelDevice device, StandingThro
         State = state;
         Response.StatusCode = ChannelMessages.Of(state).Status;
         return Page();
-    }
-
-    private void Show(ChannelVisit visit, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, IReadOnlyDictionary<string, string> errors)
-    {
-        Visit = visit;
-        IsPristine = answers.Count == 0 && errors.Count == 0;
-        Parts.AddRange(visit.Assignments.Select(a => new BallotView(a.FormVersion!)
-        {
-            Subjects = CampaignPlan.Ordered(a.Subjects).Select(s => new BallotSubject(s.Id, CampaignRules.SubjectName(s))).ToList(),
-            IdPrefix = $"a{a.Id.ToString(CultureInfo.InvariantCulture)}-",
-            Answers = answers,
-            Errors = errors,
-        }));
-        ErrorCount = errors.Count;
-        FirstError = Parts.SelectMany(v => v.Version.Items.SelectMany(i => v.Rows.Select(s => (v, i, s))))
-            .Where(x => x.v.ErrorOf(x.i, x.s) is not null)
-            .Select(x => x.v.IsMatrix ? $"f-{BallotView.FieldName(x.i, x.s?.Id)}" : x.v.ElementId(x.i))
-            .FirstOrDefault();
-    }
-
-    private void AddGeneral(string message)
-    {
-        if (!General.Contains(message))
-        {
-            General.Add(message);
-        }
     }
 }
