@@ -34,6 +34,8 @@ public class FlagRulesTests
         var weak = flags.Single(f => f.SubjectId == 30 && f.Kind == FlagKind.Weak);
         Assert.Equal("收到意见建议10条，达到10条", Assert.Single(weak.Evidence));
         Assert.DoesNotContain(FlagRules.Propose(Campaign(), ResultSettings.Default with { WeakOpinionsAtLeast = 11 }), f => f.SubjectId == 30 && f.Kind == FlagKind.Weak);
+        // 0 switches the opinion rule off rather than flagging every organisation.
+        Assert.DoesNotContain(FlagRules.Propose(Campaign(), ResultSettings.Default with { WeakOpinionsAtLeast = 0 }), f => f.SubjectId == 20 && f.Kind == FlagKind.Weak);
     }
 
     [Fact]

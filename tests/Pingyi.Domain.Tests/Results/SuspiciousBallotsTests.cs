@@ -92,6 +92,19 @@ public class BurstDetectorTests
     }
 
     [Fact]
+    public void A_late_arrival_does_not_count_entries_outside_its_window()
+    {
+        var d = new BurstDetector(threshold: 3);
+        d.Observe("qr:1", "H", T0.AddMinutes(30), Id(1));
+        // Written with an older time (a slow request); it sits behind a newer entry, so eviction from the front misses it.
+        Assert.False(d.Observe("qr:1", "H", T0, Id(2)).IsBurst);
+        Assert.False(d.Observe("qr:1", "H", T0.AddMinutes(31), Id(3)).IsBurst);
+        var burst = d.Observe("qr:1", "H", T0.AddMinutes(32), Id(4));
+        Assert.True(burst.IsBurst);
+        Assert.Equal([Id(1), Id(3)], burst.AlsoFlag);
+    }
+
+    [Fact]
     public void Each_source_keeps_at_most_its_cap()
     {
         var d = new BurstDetector(threshold: 3, capPerSource: 4);
