@@ -32,8 +32,9 @@ public static class CampaignResults
 
         var all = input.Subjects;
         var whole = Suppression.Apply(ballots, Aggregates(all, groups, cells), k);
-        var subjects = subjectIds is null ? all : [.. all.Where(s => subjectIds.Contains(s.Id))];
-        var outcome = subjectIds is null
+        var inSubtree = subjectIds?.ToHashSet();
+        var subjects = inSubtree is null ? all : [.. all.Where(s => inSubtree.Contains(s.Id))];
+        var outcome = inSubtree is null
             ? whole
             : Suppression.Apply(ballots, Aggregates(subjects, groups, cells), k, whole.HiddenCells);
 
