@@ -80,8 +80,11 @@ internal static class ResultArrange
             groups = groups.Select(g => new { kind = g.Kind, name = g.Name, plannedCount = 1000, weight = g.Weight }).ToArray(),
             assignments = assignments.Select(a => new
             {
-                groupIndex = a.Group, direction = "ServiceRecipients", formId = form.FormId,
-                organizationIds = a.Organizations, memberIds = Array.Empty<int>(),
+                groupIndex = a.Group,
+                direction = "ServiceRecipients",
+                formId = form.FormId,
+                organizationIds = a.Organizations,
+                memberIds = Array.Empty<int>(),
             }).ToArray(),
         });
         if (open)

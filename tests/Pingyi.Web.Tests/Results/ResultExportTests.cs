@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
-using Pingyi.Domain.Ballots;
 using Pingyi.Web.Features.Results;
 using Pingyi.Web.Tests.Infrastructure;
 
@@ -104,7 +103,11 @@ public abstract class ResultExportTests<TFixture>(TFixture app) : IClassFixture<
         {
             var exclusion = new Pingyi.Domain.Results.BallotExclusion
             {
-                CampaignId = c.Id, Reason = "测试剔除", BallotCount = 2, CreatedBy = "sys", CreatedUtc = DateTime.UtcNow,
+                CampaignId = c.Id,
+                Reason = "测试剔除",
+                BallotCount = 2,
+                CreatedBy = "sys",
+                CreatedUtc = DateTime.UtcNow,
             };
             db.Add(exclusion);
             await db.SaveChangesAsync();

@@ -259,6 +259,24 @@ public abstract class ResultsApiTests<TFixture>(TFixture app) : IClassFixture<TF
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/campaigns/{ofB.Id}/results")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_api_key_acts_as_its_creator()
+    {
+        using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
+        var c = await ClearCampaignAsync(sys, "结果API-密钥");
+        using var admin = await app.SignInAsync(AppFixture.AdminA);
+        var created = await admin.PostFormAsync("/ApiKeys?handler=Create", [new("Name", "结果平台")]);
+        var secret = System.Text.RegularExpressions.Regex.Match(await created.Content.ReadAsStringAsync(), "value=\"(pyk_[A-Za-z0-9_-]{43})\"").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        using var key = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        key.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+
+        var json = JsonDocument.Parse(await key.GetStringAsync($"/api/campaigns/{c.Id}/results")).RootElement;
+        Assert.Equal([c.SubjectOf[app.UnitAId]], json.GetProperty("subjects").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await key.GetAsync($"/api/campaigns/{c.Id}/results/subjects/{c.SubjectOf[app.UnitBId]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await key.GetAsync($"/api/campaigns/{c.Id}/results.xlsx")).StatusCode);
+    }
+
     private Task<int> DeniedAsync() =>
         app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.Denied && e.Actor == AppFixture.AdminA));
 }
