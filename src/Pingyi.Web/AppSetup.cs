@@ -59,6 +59,7 @@ public static class AppSetup
         services.AddScoped<Features.Results.GradeCommands>();
         services.AddScoped<Features.Results.FlagCommands>();
         services.AddScoped<Features.Results.ExclusionCommands>();
+        services.AddScoped<Features.Results.ResultExports>();
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddScoped<Features.Paper.PaperEntryService>();
@@ -136,6 +137,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Grades", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Flags", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Exclusions", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/ResultExports", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");
