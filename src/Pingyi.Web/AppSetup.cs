@@ -54,6 +54,8 @@ public static class AppSetup
         services.AddSingleton<Features.Ballots.BallotForms>();
         services.AddScoped<Features.Ballots.BallotBuilder>();
         services.AddScoped<Features.Ballots.ProgressQuery>();
+        services.AddSingleton<Features.Results.ResultsCache>();
+        services.AddScoped<Features.Results.ResultsQuery>();
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddScoped<Features.Paper.PaperEntryService>();

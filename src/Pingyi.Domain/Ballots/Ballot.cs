@@ -29,6 +29,12 @@ public class Ballot
     /// <summary>Hash of the 回执码 shown to the rater; only the rater can present the code.</summary>
     public string ReceiptHash { get; set; } = "";
 
+    /// <summary>Set as the ballot arrives (or when a burst it began is seen); a flag alone changes no figure.</summary>
+    public Results.BallotFlags Flags { get; set; }
+
+    /// <summary>The administrator's exclusion that leaves this ballot out of the results, if any.</summary>
+    public int? ExclusionId { get; set; }
+
     public List<BallotAnswer> Answers { get; set; } = [];
 }
 

@@ -39,6 +39,9 @@ public class Campaign
 
     public CampaignState State { get; set; } = CampaignState.Draft;
 
+    /// <summary>Thresholds for proposed grades and flags.</summary>
+    public Results.ResultSettings ResultSettings { get; set; } = new();
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? OpenedUtc { get; set; }

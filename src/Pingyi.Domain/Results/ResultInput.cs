@@ -27,7 +27,11 @@ public sealed record GroupInfo(int Id, string Name, int Weight, int PlannedCount
 public sealed record SubjectInfo(int Id, string Name, int? OrganizationId, int? MemberId, int? ParentOrganizationId);
 
 /// <summary>A form item as statistics need it; items of different versions share a <see cref="Key"/>.</summary>
-public sealed record ItemInfo(int Id, string Key, string Text, ItemKind Kind, GradeScale Scale, int MaxScore, int Weight, int Position);
+public sealed record ItemInfo(int Id, string Key, string Text, ItemKind Kind, GradeScale Scale, int MaxScore, int Weight, int Position)
+{
+    /// <summary>Choice items: the options in order (option n is Options[n-1]); labels the distribution.</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+}
 
 /// <summary>
 /// A (subject, rater group) cell: the ballots of the group's assignment that covers the subject

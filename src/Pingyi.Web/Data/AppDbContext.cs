@@ -7,6 +7,7 @@ using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
+using Pingyi.Domain.Results;
 using Pingyi.Web.Identity;
 
 namespace Pingyi.Web.Data;
@@ -66,6 +67,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
 
     public DbSet<StandingChannel> StandingChannels => Set<StandingChannel>();
+
+    public DbSet<ResultAnswerCount> ResultAnswerCounts => Set<ResultAnswerCount>();
+
+    public DbSet<ResultBallotCount> ResultBallotCounts => Set<ResultBallotCount>();
+
+    public DbSet<BallotExclusion> BallotExclusions => Set<BallotExclusion>();
+
+    public DbSet<MemberGradeDecision> MemberGradeDecisions => Set<MemberGradeDecision>();
+
+    public DbSet<OrganizationFlag> OrganizationFlags => Set<OrganizationFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -75,6 +75,8 @@ public static class DemoBallots
             foreach (var campaign in campaigns)
             {
                 await FillAsync(db, campaign, templates, tokenKey, DateOnly.FromDateTime(nowUtc), nowUtc, cancellationToken);
+                // Demo ballots go in directly, not through the writer: count them once at the end.
+                await Features.Results.ResultAggregates.RecomputeAsync(db, campaign.Id, cancellationToken);
             }
         }
         finally

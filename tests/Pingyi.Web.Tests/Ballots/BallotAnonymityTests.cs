@@ -25,7 +25,7 @@ public abstract class BallotAnonymityTests<TFixture>(TFixture app) : IClassFixtu
     [Fact]
     public async Task Ballot_tables_have_exactly_the_anonymous_columns()
     {
-        Assert.Equal(["AssignmentId", "CampaignId", "Channel", "FormVersionId", "Id", "RaterGroupId", "ReceiptHash", "SubmittedOn"],
+        Assert.Equal(["AssignmentId", "CampaignId", "Channel", "ExclusionId", "Flags", "FormVersionId", "Id", "RaterGroupId", "ReceiptHash", "SubmittedOn"],
             (await ColumnsAsync("Ballots")).Order(StringComparer.Ordinal));
         Assert.Equal(["BallotId", "ItemId", "SubjectId", "Text", "Value"], (await ColumnsAsync("BallotAnswers")).Order(StringComparer.Ordinal));
     }

@@ -59,6 +59,8 @@ public abstract class AppFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Pingyi", Database.ConnectionString);
             b.UseSetting("Database:MigrateOnStart", "true");
             b.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+            // Dashboards re-read the aggregates as soon as a ballot lands, so a test sees what it just stored.
+            b.UseSetting("Results:RefreshSeconds", "0");
             b.UseEnvironment("Production");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
+using Pingyi.Domain.Results;
 
 namespace Pingyi.Web.Data.Configurations;
 
@@ -47,6 +48,10 @@ internal sealed class BallotEntityConfiguration : IEntityTypeConfiguration<Ballo
         b.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<FormVersion>().WithMany().HasForeignKey(x => x.FormVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.BallotId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<BallotExclusion>().WithMany().HasForeignKey(x => x.ExclusionId).OnDelete(DeleteBehavior.Restrict);
+        // The flagged-ballots page and recomputation read a campaign's ballots by flag and exclusion.
+        b.HasIndex(x => new { x.CampaignId, x.Flags });
+        b.HasIndex(x => x.ExclusionId);
     }
 }
 

@@ -12,6 +12,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.Property(c => c.Name).HasMaxLength(Campaign.NameMaxLength).IsRequired();
         b.Property(c => c.Theme).HasMaxLength(Campaign.ThemeMaxLength);
         b.HasIndex(c => new { c.OrganizationId, c.Year });
+        // Columns of the Campaigns table (ResultSettings_WeakBelowPercent …): read with every campaign, never alone.
+        b.ComplexProperty(c => c.ResultSettings);
         b.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.RaterGroups).WithOne().HasForeignKey(g => g.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -24,7 +24,7 @@ namespace Pingyi.Web.Features.Ballots;
 /// quoted the same way on SQLite and PostgreSQL; the JSON unpacking is the one place where the
 /// two providers need their own SQL.
 /// </summary>
-internal static class BallotBatchSql
+internal static partial class BallotBatchSql
 {
     private sealed record ClaimedToken(long Id, int CampaignId);
 
@@ -113,6 +113,7 @@ internal static class BallotBatchSql
             w.WriteNumberValue((int)b.Channel);
             w.WriteStringValue(b.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteStringValue(b.ReceiptHash);
+            w.WriteNumberValue((int)b.Flags);
         });
         var answerRows = p.Json(ballots.SelectMany(b => b.Answers.Select(a => (b.Id, Answer: a))), (w, x) =>
         {
@@ -131,9 +132,10 @@ internal static class BallotBatchSql
         });
         var sql = sqlite
             ? $"""
-               INSERT INTO "Ballots" ("Id", "CampaignId", "RaterGroupId", "AssignmentId", "FormVersionId", "Channel", "SubmittedOn", "ReceiptHash")
+               INSERT INTO "Ballots" ("Id", "CampaignId", "RaterGroupId", "AssignmentId", "FormVersionId", "Channel", "SubmittedOn", "ReceiptHash", "Flags")
                SELECT json_extract(r.value, '$[0]'), json_extract(r.value, '$[1]'), json_extract(r.value, '$[2]'), json_extract(r.value, '$[3]'),
-                      json_extract(r.value, '$[4]'), json_extract(r.value, '$[5]'), json_extract(r.value, '$[6]'), json_extract(r.value, '$[7]')
+                      json_extract(r.value, '$[4]'), json_extract(r.value, '$[5]'), json_extract(r.value, '$[6]'), json_extract(r.value, '$[7]'),
+                      json_extract(r.value, '$[8]')
                FROM json_each({ballotRows}) AS r;
                INSERT INTO "BallotAnswers" ("BallotId", "SubjectId", "ItemId", "Value", "Text")
                SELECT json_extract(r.value, '$[0]'), json_extract(r.value, '$[1]'), json_extract(r.value, '$[2]'),
@@ -141,14 +143,15 @@ internal static class BallotBatchSql
                FROM json_each({answerRows}) AS r;
                """
             : $"""
-               INSERT INTO "Ballots" ("Id", "CampaignId", "RaterGroupId", "AssignmentId", "FormVersionId", "Channel", "SubmittedOn", "ReceiptHash")
-               SELECT (r->>0)::uuid, (r->>1)::int, (r->>2)::int, (r->>3)::int, (r->>4)::int, (r->>5)::int, (r->>6)::date, r->>7
+               INSERT INTO "Ballots" ("Id", "CampaignId", "RaterGroupId", "AssignmentId", "FormVersionId", "Channel", "SubmittedOn", "ReceiptHash", "Flags")
+               SELECT (r->>0)::uuid, (r->>1)::int, (r->>2)::int, (r->>3)::int, (r->>4)::int, (r->>5)::int, (r->>6)::date, r->>7, (r->>8)::int
                FROM jsonb_array_elements({ballotRows}::jsonb) AS r;
                INSERT INTO "BallotAnswers" ("BallotId", "SubjectId", "ItemId", "Value", "Text")
                SELECT (r->>0)::uuid, (r->>1)::int, (r->>2)::int, (r->>3)::int, r->>4
                FROM jsonb_array_elements({answerRows}::jsonb) AS r;
                """;
         await db.Database.ExecuteSqlRawAsync(sql, p.Values);
+        await AddToResultsAsync(db, ballots, 1);
     }
 
     // EF Core stores a Guid on SQLite as upper-case text; PostgreSQL reads any case into uuid.

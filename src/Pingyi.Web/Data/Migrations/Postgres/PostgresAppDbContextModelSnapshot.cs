@@ -252,6 +252,12 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ExclusionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FormVersionId")
                         .HasColumnType("integer");
 
@@ -270,11 +276,15 @@ namespace Pingyi.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AssignmentId");
 
+                    b.HasIndex("ExclusionId");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("RaterGroupId");
 
                     b.HasIndex("ReceiptHash");
+
+                    b.HasIndex("CampaignId", "Flags");
 
                     b.HasIndex("CampaignId", "RaterGroupId");
 
@@ -481,6 +491,26 @@ namespace Pingyi.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResultSettings", "Pingyi.Domain.Campaigns.Campaign.ResultSettings#ResultSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("BasicBelowPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ExcellentAtPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("FailBelowPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("WeakBelowPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("WeakOpinionsAtLeast")
+                                .HasColumnType("integer");
+                        });
 
                     b.HasKey("Id");
 
@@ -1054,6 +1084,186 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Pingyi.Domain.Results.BallotExclusion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BallotCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("BallotExclusions");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.MemberGradeDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FinalGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposedGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("CampaignId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("MemberGradeDecisions");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.OrganizationFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsManual")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CampaignId", "OrganizationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationFlags");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.ResultAnswerCount", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CampaignId", "AssignmentId", "SubjectId", "ItemId", "Value");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.ToTable("ResultAnswerCounts");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.ResultBallotCount", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Ballots")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Excluded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CampaignId", "AssignmentId");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.ToTable("ResultBallotCounts");
+                });
+
             modelBuilder.Entity("Pingyi.Web.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1310,6 +1520,11 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Results.BallotExclusion", null)
+                        .WithMany()
+                        .HasForeignKey("ExclusionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Pingyi.Domain.Forms.FormVersion", null)
                         .WithMany()
@@ -1590,6 +1805,75 @@ namespace Pingyi.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.BallotExclusion", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.MemberGradeDecision", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.CampaignSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.OrganizationFlag", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.ResultAnswerCount", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingyi.Domain.Results.ResultBallotCount", b =>
+                {
+                    b.HasOne("Pingyi.Domain.Campaigns.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingyi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pingyi.Web.Identity.ApiKey", b =>

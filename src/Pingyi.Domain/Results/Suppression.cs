@@ -1,0 +1,114 @@
+namespace Pingyi.Domain.Results;
+
+/// <summary>A (subject, rater group) cell of the suppression grid.</summary>
+public readonly record struct CellKey(int SubjectId, int RaterGroupId);
+
+/// <summary>A shown total over some cells; <see cref="Key"/> names it for the caller (e.g. "subject:12").</summary>
+public sealed record SuppressionAggregate(string Key, IReadOnlyList<CellKey> Cells);
+
+/// <summary>Which cells and aggregates are hidden, and why; everything not listed is shown.</summary>
+public sealed record SuppressionOutcome(
+    int K,
+    IReadOnlyDictionary<CellKey, SuppressionReason> HiddenCells,
+    IReadOnlyDictionary<string, SuppressionReason> HiddenAggregates)
+{
+    public SuppressionReason Cell(CellKey cell) =>
+        HiddenCells.TryGetValue(cell, out var r) ? r : SuppressionReason.None;
+
+    public SuppressionReason Aggregate(string key) =>
+        HiddenAggregates.TryGetValue(key, out var r) ? r : SuppressionReason.None;
+}
+
+/// <summary>
+/// Small-group suppression over a grid of (subject, rater group) cells, as a pure function.
+/// <para><b>Guarantees</b>, for k = max(<paramref name="k"/>, 3) and the cells and aggregates given:</para>
+/// <list type="number">
+/// <item>Primary: a cell with 0 &lt; ballots &lt; k is hidden (<see cref="SuppressionReason.TooFewBallots"/>).</item>
+/// <item>Complementary: for every aggregate left shown, its hidden part (its non-empty cells that
+/// are hidden) is either empty or holds at least two cells and at least k ballots together. So
+/// "shown total − shown cells" only ever yields a pool of ≥ 2 cells and ≥ k ballots, never one
+/// hidden cell and never a group smaller than k. To get there the smallest shown non-empty cell of
+/// a failing aggregate is hidden (<see cref="SuppressionReason.Complementary"/>; ties by subject,
+/// then group id), repeated to a fixed point; an aggregate that still fails once it has no shown
+/// non-empty cell left is itself hidden.</item>
+/// <item>Monotone and deterministic: cells in <paramref name="alreadyHidden"/> stay hidden (a
+/// subtree view starts from the whole campaign's outcome, so no cell hidden there is shown in a
+/// subtree view); the same input gives the same outcome.</item>
+/// </list>
+/// <para><b>Does not guarantee</b>:</para>
+/// <list type="bullet">
+/// <item>Differences between views over different cell sets (e.g. a subtree's group column against
+/// the campaign's): each view is safe on its own; aggregates of other views are not checked.</item>
+/// <item>Inference from several aggregates together (a rectangle of hidden cells under row and
+/// column totals is not determined, but its counts may be bounded).</item>
+/// <item>Attribute disclosure: a shown total of 100% says every rater in it, hidden cells included,
+/// was satisfied; and a reader who is one of a hidden pool knows their own answers.</item>
+/// <item>Empty cells (0 ballots) are shown as empty; they neither need nor give protection.</item>
+/// </list>
+/// </summary>
+public static class Suppression
+{
+    /// <summary>The k in force: the campaign's, never below 3.</summary>
+    public static int EffectiveK(int k) => Math.Max(k, Pingyi.Domain.Campaigns.Campaign.MinGroupSizeFloor);
+
+    public static SuppressionOutcome Apply(
+        IReadOnlyDictionary<CellKey, long> ballots,
+        IReadOnlyList<SuppressionAggregate> aggregates,
+        int k,
+        IReadOnlyDictionary<CellKey, SuppressionReason>? alreadyHidden = null)
+    {
+        k = EffectiveK(k);
+        var hidden = new Dictionary<CellKey, SuppressionReason>();
+        foreach (var (cell, n) in ballots)
+        {
+            if (n > 0 && n < k)
+            {
+                hidden[cell] = SuppressionReason.TooFewBallots;
+            }
+        }
+        if (alreadyHidden is not null)
+        {
+            foreach (var (cell, reason) in alreadyHidden)
+            {
+                hidden.TryAdd(cell, reason);
+            }
+        }
+        long Ballots(CellKey c) => ballots.TryGetValue(c, out var n) ? n : 0;
+
+        var hiddenAggregates = new Dictionary<string, SuppressionReason>();
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var aggregate in aggregates)
+            {
+                if (hiddenAggregates.ContainsKey(aggregate.Key))
+                {
+                    continue;
+                }
+                var cells = aggregate.Cells.Distinct().Where(c => Ballots(c) > 0).ToList();
+                var hiddenPart = cells.Where(hidden.ContainsKey).ToList();
+                if (hiddenPart.Count == 0 || (hiddenPart.Count >= 2 && hiddenPart.Sum(Ballots) >= k))
+                {
+                    continue;
+                }
+                var smallest = cells
+                    .Where(c => !hidden.ContainsKey(c))
+                    .OrderBy(Ballots).ThenBy(c => c.SubjectId).ThenBy(c => c.RaterGroupId)
+                    .Cast<CellKey?>()
+                    .FirstOrDefault();
+                if (smallest is { } c)
+                {
+                    hidden[c] = SuppressionReason.Complementary;
+                }
+                else
+                {
+                    hiddenAggregates[aggregate.Key] = SuppressionReason.Complementary;
+                }
+                changed = true;
+            }
+        }
+        while (changed);
+        return new SuppressionOutcome(k, hidden, hiddenAggregates);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Results;
+using Pingyi.Web.Data;
+using Pingyi.Web.Infrastructure;
+
+namespace Pingyi.Web.Features.Results;
+
+/// <summary>
+/// A campaign's results input as the caller may see it: the campaign (run in their subtree or
+/// above it), the whole campaign's input (suppression is decided over the whole campaign, so two
+/// administrators with different subtrees never see complementary cells), and the subjects of the
+/// caller's subtree, which are the only ones pages, API and exports may show.
+/// </summary>
+public sealed record ScopedResults(Campaign Campaign, ResultInput Input, IReadOnlySet<int> VisibleSubjectIds);
+
+public sealed class ResultsQuery(AppDbContext db, OrgScope scope, ResultsCache cache)
+{
+    /// <summary>The campaign's results input, or null (refusal audited) when the campaign does not reach the caller's subtree.</summary>
+    public async Task<ScopedResults?> FindAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        var campaign = await (await scope.CampaignsReachingAsync()).AsNoTracking()
+            .Include(c => c.Organization).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            await scope.DenyAsync("Campaign", campaignId);
+            return null;
+        }
+        var input = await cache.GetAsync(db, campaign, cancellationToken);
+        return new ScopedResults(campaign, input, await VisibleSubjectsAsync(campaignId, cancellationToken));
+    }
+
+    /// <summary>
+    /// The subject if it belongs to the campaign and lies in the caller's subtree; otherwise null
+    /// with the refusal audited (a neighbour's subject answers like an unknown one).
+    /// </summary>
+    public async Task<SubjectInfo?> FindSubjectAsync(ScopedResults results, int subjectId)
+    {
+        if (results.VisibleSubjectIds.Contains(subjectId) && results.Input.Subjects.FirstOrDefault(s => s.Id == subjectId) is { } subject)
+        {
+            return subject;
+        }
+        await scope.DenyAsync("CampaignSubject", subjectId);
+        return null;
+    }
+
+    private async Task<IReadOnlySet<int>> VisibleSubjectsAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var organizations = (await scope.OrganizationsAsync()).Select(o => o.Id);
+        var members = (await scope.MembersAsync()).Select(m => m.Id);
+        return (await db.CampaignSubjects.Where(s => s.CampaignId == campaignId
+                && ((s.OrganizationId != null && organizations.Contains(s.OrganizationId.Value))
+                    || (s.MemberId != null && members.Contains(s.MemberId.Value))))
+            .Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+}
