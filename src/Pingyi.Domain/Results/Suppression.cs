@@ -30,7 +30,8 @@ public sealed record SuppressionOutcome(
 /// hidden cell and never a group smaller than k. To get there the smallest shown non-empty cell of
 /// a failing aggregate is hidden (<see cref="SuppressionReason.Complementary"/>; ties by subject,
 /// then group id), repeated to a fixed point; an aggregate that still fails once it has no shown
-/// non-empty cell left is itself hidden.</item>
+/// non-empty cell left is itself hidden (<see cref="SuppressionReason.TooFewBallots"/> when it
+/// holds fewer than k ballots, else <see cref="SuppressionReason.Complementary"/>).</item>
 /// <item>Monotone and deterministic: cells in <paramref name="alreadyHidden"/> stay hidden (a
 /// subtree view starts from the whole campaign's outcome, so no cell hidden there is shown in a
 /// subtree view); the same input gives the same outcome.</item>
@@ -103,7 +104,8 @@ public static class Suppression
                 }
                 else
                 {
-                    hiddenAggregates[aggregate.Key] = SuppressionReason.Complementary;
+                    // A total of fewer than k ballots is a small group in its own right.
+                    hiddenAggregates[aggregate.Key] = cells.Sum(Ballots) < k ? SuppressionReason.TooFewBallots : SuppressionReason.Complementary;
                 }
                 changed = true;
             }
