@@ -26,12 +26,3 @@ public class MemberGradeDecision
 
     public DateTime DecidedUtc { get; set; }
 }
-
-/// <summary>民主评议党员 grades: 优秀 / 合格 / 基本合格 / 不合格.</summary>
-public enum MemberGrade
-{
-    Excellent = 1,
-    Qualified = 2,
-    BasicallyQualified = 3,
-    Unqualified = 4,
-}

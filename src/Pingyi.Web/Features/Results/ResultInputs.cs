@@ -54,7 +54,7 @@ public static class ResultInputs
             groups.Select(g => new GroupInfo(g.Id, g.Name, g.Weight, g.PlannedCount, g.IsLowerTrust, g.Position)).ToList(),
             subjects.Select(s => new SubjectInfo(s.Id, s.Name, s.OrganizationId, s.MemberId, s.Parent)).ToList(),
             items.OrderBy(x => x.SectionPosition).ThenBy(x => x.Item.Position).ThenBy(x => x.Item.Id)
-                .Select((x, i) => new ItemInfo(x.Item.Id, x.Item.Key, x.Item.Text, x.Item.Kind, x.Item.Scale, x.Item.MaxScore, x.Item.Weight, i))
+                .Select((x, i) => new ItemInfo(x.Item.Id, x.Item.Key, x.Item.Text, x.Item.Kind, x.Item.Scale, x.Item.MaxScore, x.Item.Weight, i) { Options = x.Item.Options })
                 .ToList(),
             cells,
             answers.Where(a => groupOf.ContainsKey(a.AssignmentId))
