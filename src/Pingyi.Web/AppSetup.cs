@@ -130,6 +130,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Progress", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Meetings", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Channels", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Results", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

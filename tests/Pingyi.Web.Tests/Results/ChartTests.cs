@@ -51,7 +51,7 @@ public sealed class ChartTests
         Assert.True(perPercent > 1, "a 100% bar should be hundreds of units long");
         Assert.Equal(50 * perPercent, Num(bars[1], "width"), 1);
         Assert.Equal(20 * perPercent, Num(bars[2], "width"), 1);
-        Assert.Equal(["95.5%", "50%", "20%"], WithClass(root, "value").Select(v => v.Value));
+        Assert.Equal(["95.5%", "50.0%", "20.0%"], WithClass(root, "value").Select(v => v.Value));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ChartTests
         Assert.Equal(Num(markers[1], "cx"), Num(intervals[1], "x1"), 1);
         var path = WithClass(root, "line").Single().Attribute("d")!.Value;
         Assert.Equal(2, path.Count(c => c == 'M'));
-        Assert.Equal(["90%", "96%", "98%"], WithClass(root, "value").Select(v => v.Value));
+        Assert.Equal(["90.0%", "96.0%", "98.0%"], WithClass(root, "value").Select(v => v.Value));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ChartTests
         Assert.Equal(30 * perBallot, Num(bars[1], "width"), 1);
         Assert.Equal(origin + (100 * perBallot), Num(plans[0], "x1"), 1);
         Assert.Equal(origin + (20 * perBallot), Num(plans[1], "x1"), 1);
-        Assert.Equal(["86 / 100（86%）", "30 / 20（150%）"], WithClass(root, "value").Select(v => v.Value));
+        Assert.Equal(["86 / 100（86.0%）", "30 / 20（150.0%）"], WithClass(root, "value").Select(v => v.Value));
     }
 
     [Fact]

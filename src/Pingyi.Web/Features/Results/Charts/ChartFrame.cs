@@ -159,7 +159,7 @@ internal static partial class ChartFrame
             Whisker(svg, x(low), x(high), middle, horizontal: true, cap: Math.Min(4, height / 2));
             end = x(high);
         }
-        Note(svg, ChartText.Percent(percent), "value", end + 4, middle);
+        Note(svg, rate.Text ?? ChartText.Percent(percent), "value", end + 4, middle);
     }
 
     private static List<(double Left, int Row, double TextWidth)> LegendLayout(IReadOnlyList<string> entries, double width)

@@ -7,11 +7,12 @@ namespace Pingyi.Web.Features.Results.Charts;
 /// </summary>
 public sealed record ChartRate
 {
-    private ChartRate(double? percent, double? low, double? high, string? suppressedText)
+    private ChartRate(double? percent, double? low, double? high, string? text, string? suppressedText)
     {
         Percent = percent;
         Low = low;
         High = high;
+        Text = text;
         SuppressedText = suppressedText;
     }
 
@@ -24,6 +25,9 @@ public sealed record ChartRate
     /// <summary>Upper end of the 95% interval in percent, when there is one.</summary>
     public double? High { get; }
 
+    /// <summary>The value label, e.g. "95.5%"; null when suppressed.</summary>
+    public string? Text { get; }
+
     /// <summary>What is shown instead of a suppressed figure.</summary>
     public string? SuppressedText { get; }
 
@@ -31,8 +35,11 @@ public sealed record ChartRate
 
     public bool HasInterval => Low is not null && High is not null;
 
-    /// <summary>A shown rate; values are clamped to 0–100 and the interval ordered around the rate.</summary>
-    public static ChartRate Shown(double percent, double? low = null, double? high = null)
+    /// <summary>
+    /// A shown rate; values are clamped to 0–100 and the interval ordered around the rate.
+    /// <paramref name="text"/> is the label as the page's table prints it (default: one decimal).
+    /// </summary>
+    public static ChartRate Shown(double percent, double? low = null, double? high = null, string? text = null)
     {
         if (double.IsNaN(percent) || (low is { } l && double.IsNaN(l)) || (high is { } h && double.IsNaN(h)))
         {
@@ -47,10 +54,12 @@ public sealed record ChartRate
             p,
             low is null ? null : Math.Min(Clamp(low.Value), p),
             high is null ? null : Math.Max(Clamp(high.Value), p),
+            text ?? ChartText.Percent(p),
             null);
     }
 
-    public static ChartRate Suppressed(string text) => new(null, null, null, text);
+    /// <summary>A rate not drawn: suppressed, or without answers; <paramref name="text"/> says which.</summary>
+    public static ChartRate Suppressed(string text) => new(null, null, null, null, text);
 
     private static double Clamp(double value) => Math.Clamp(value, 0, 100);
 }

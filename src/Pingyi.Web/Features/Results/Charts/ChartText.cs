@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pingyi.Domain.Results;
 
 namespace Pingyi.Web.Features.Results.Charts;
 
@@ -49,9 +50,9 @@ public static class ChartText
         return (shown.ToString().TrimEnd() + Ellipsis, true);
     }
 
-    /// <summary>A percentage as the pages print it: "95.5%", "98%".</summary>
+    /// <summary>A percentage as the pages print rates (<see cref="RateFormat"/>): one decimal, "98.0%".</summary>
     public static string Percent(double percent) =>
-        Math.Round(percent, 1).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        Math.Round((decimal)percent, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static double EmWidth(Rune rune)
     {

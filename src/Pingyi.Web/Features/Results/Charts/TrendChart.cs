@@ -54,7 +54,7 @@ public sealed class TrendChart(string id, string title, IReadOnlyList<TrendPoint
                 ChartFrame.Whisker(svg, Y(low), Y(high), X(i), horizontal: false);
             }
             svg.Element("circle", ("class", "marker"), ("cx", X(i)), ("cy", Y(percent)), ("r", 3.5), ("fill", ChartFrame.Ink));
-            ChartFrame.Note(svg, ChartText.Percent(percent), "value", X(i) + 7, Y(percent));
+            ChartFrame.Note(svg, point.Rate.Text ?? ChartText.Percent(percent), "value", X(i) + 7, Y(percent));
             svg.Close();
         }
         return new ChartSvg(svg.Close().Build());

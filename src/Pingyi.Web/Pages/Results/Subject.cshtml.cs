@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Results;
+using Pingyi.Web.Features.Results;
+
+namespace Pingyi.Web.Pages.Results;
+
+public class SubjectModel(ResultsQuery query) : PageModel
+{
+    public Campaign Campaign { get; private set; } = null!;
+
+    public SubjectDrillDown DrillDown { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int campaignId, int subjectId, CancellationToken cancellationToken)
+    {
+        if (await query.FindAsync(campaignId, cancellationToken) is not { } found
+            || await query.FindSubjectAsync(found, subjectId) is null)
+        {
+            return NotFound();
+        }
+        Campaign = found.Campaign;
+        var result = CampaignResults.Compute(found.Input, found.VisibleSubjectIds);
+        DrillDown = new SubjectDrillDown(result, result.Subject(subjectId)!);
+        return Page();
+    }
+}
