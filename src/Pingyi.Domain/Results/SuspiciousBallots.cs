@@ -9,7 +9,7 @@ namespace Pingyi.Domain.Results;
 public static class SuspiciousBallots
 {
     /// <summary>
-    /// Fewer answers than this are never called straight-lining: on a form of three or four
+    /// Fewer rating answers than this are never called straight-lining: on a form of three or four
     /// graded questions a satisfied rater honestly answers 满意 throughout, and such short ballots
     /// would drown the review list; from five on, one identical answer to every question is
     /// rare enough among considered answers to be worth a look.
@@ -17,11 +17,13 @@ public static class SuspiciousBallots
     public const int StraightLineMinAnswers = 5;
 
     /// <summary>
-    /// Straight-lining: the ballot holds at least <see cref="StraightLineMinAnswers"/> grade, score
-    /// and choice answers, and on each scale all its answers carry the same value (every grade on
-    /// the 3-level scale 满意, every score out of 100 the same number …). Answers on different scales
-    /// are not compared with each other: 满意 (1) and a score of 1 mean different things. Text and
-    /// blank answers are ignored.
+    /// Straight-lining: the ballot holds at least <see cref="StraightLineMinAnswers"/> rating
+    /// answers (grades and scores, over all its subjects), and on each scale all of them carry the
+    /// same value (every grade on the 3-level scale 满意, every score out of 10 the same number …).
+    /// Answers on different scales are not compared with each other: 满意 (1) and a score of 1 mean
+    /// different things. Choice, text and blank answers are neither counted nor compared: a choice
+    /// is a fact (how long the wait was), not a rating, and a rater ticking the same facts for
+    /// every subject is no sign of inattention.
     /// </summary>
     public static bool IsStraightLine(IEnumerable<BallotAnswer> answers, IEnumerable<FormItem> items)
     {
@@ -29,19 +31,14 @@ public static class SuspiciousBallots
         ArgumentNullException.ThrowIfNull(items);
         var byId = items.ToDictionary(i => i.Id);
         var considered = answers
-            .Where(a => a.Value is not null && byId.TryGetValue(a.ItemId, out var i) && i.Kind != ItemKind.Text)
+            .Where(a => a.Value is not null && byId.TryGetValue(a.ItemId, out var i) && i.Kind is ItemKind.Grade or ItemKind.Score)
             .Select(a => (Scale: ScaleOf(byId[a.ItemId]), Value: a.Value!.Value))
             .ToList();
         return considered.Count >= StraightLineMinAnswers
             && considered.GroupBy(a => a.Scale).All(g => g.Select(a => a.Value).Distinct().Count() == 1);
     }
 
-    private static string ScaleOf(FormItem item) => item.Kind switch
-    {
-        ItemKind.Grade => $"grade:{item.Scale}",
-        ItemKind.Score => $"score:{item.MaxScore}",
-        _ => $"{item.Kind}:{string.Join('\u001f', item.Options)}",
-    };
+    private static string ScaleOf(FormItem item) => item.Kind == ItemKind.Grade ? $"grade:{item.Scale}" : $"score:{item.MaxScore}";
 
     /// <summary>
     /// A hash of what a ballot says: its (subject, item, value) triples in a fixed order, never its

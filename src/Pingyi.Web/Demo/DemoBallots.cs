@@ -57,10 +57,11 @@ public static class DemoBallots
 
     public static async Task EnsureAsync(AppDbContext db, byte[] tokenKey, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
+        var bureauPath = await db.Organizations.Where(o => o.Code == BureauCode).Select(o => o.Path).FirstOrDefaultAsync(cancellationToken) ?? "/";
         var campaigns = await db.Campaigns.AsNoTrackingWithIdentityResolution().WithPlan()
-            .Where(c => c.Organization!.Code == BureauCode && (c.State == CampaignState.Closed || c.State == CampaignState.Open))
+            .Where(c => c.Organization!.Path.StartsWith(bureauPath) && (c.State == CampaignState.Closed || c.State == CampaignState.Open))
             .Where(c => !db.Ballots.Any(b => b.CampaignId == c.Id && b.Channel == BallotChannel.Online))
-            .OrderBy(c => c.Year).ToListAsync(cancellationToken);
+            .OrderBy(c => c.Year).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         if (campaigns.Count == 0)
         {
             return;

@@ -290,4 +290,38 @@ public class CampaignResultsTests
         Assert.Equal("80.0%", RateFormat.Percent(topDown.Average));
         Assert.Equal(10, topDown.Highest!.SubjectId);
     }
+
+    [Fact]
+    public void Items_are_given_per_cell_and_pooled_per_subject_and_group_columns_are_summarised()
+    {
+        // Subject 10: group 1 answers the 3-level item 8/2/0 and the 5-level item (非常满意 6, 不满意 4);
+        // group 2 answers the 3-level item 3/1/1. Subject 20: group 1 5/0/5.
+        var input = new ResultBuilder().Group(1, 50).Group(2, 50).Subject(10).Subject(20)
+            .Cell(10, 1, satisfied: 8, basic: 2)
+            .Answer(10, 1, ResultBuilder.Grade5, 1, 6).Answer(10, 1, ResultBuilder.Grade5, 4, 4)
+            .Cell(10, 2, satisfied: 3, basic: 1, unsatisfied: 1)
+            .Cell(20, 1, satisfied: 5, unsatisfied: 5)
+            .Cell(20, 2, satisfied: 6)
+            .Build();
+
+        var r = CampaignResults.Compute(input);
+        var s = r.Subject(10)!;
+
+        var cell = s.Cell(1)!.Block.Figures!;
+        Assert.Equal(new Rate(10, 10), cell.Item(ResultBuilder.Grade3)!.Rate);
+        Assert.Equal(new Rate(6, 10), cell.Item(ResultBuilder.Grade5)!.Rate);
+        Assert.Equal(new Rate(16, 20), cell.Rate);
+        Assert.Null(s.Cell(2)!.Block.Figures!.Item(ResultBuilder.Grade5));
+        var pooled = s.Overall.Figures!;
+        Assert.Equal(new Rate(14, 15), pooled.Item(ResultBuilder.Grade3)!.Rate);
+        Assert.Equal(new Rate(11, 15), pooled.Item(ResultBuilder.Grade3)!.Strict);
+        Assert.Equal(15, pooled.Ballots);
+        // Group 1's column: subject 10 at 16/20 = 80%, subject 20 at 5/10 = 50% → average 65%, pooled 21/30.
+        var column = r.GroupColumns.Single(c => c.Group.Id == 1).Summary;
+        Assert.Equal((2, 2), (column.Subjects, column.SubjectsShown));
+        Assert.Equal((10, 20), (column.Highest!.SubjectId, column.Lowest!.SubjectId));
+        Assert.Equal("65.0%", RateFormat.Percent(column.Average));
+        Assert.Equal(new Rate(21, 30), column.Pooled.Rate);
+        Assert.Equal(0, r.ExcludedBallots);
+    }
 }

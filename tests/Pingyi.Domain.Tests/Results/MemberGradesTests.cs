@@ -93,6 +93,15 @@ public class MemberGradesTests
     }
 
     [Fact]
+    public void The_cap_may_count_members_appraised_beyond_the_decisions_given()
+    {
+        // Two decisions checked out of nine members appraised: three 优秀 allowed, so two are fine.
+        var two = Seven(2).Take(2).ToList();
+        Assert.Single(MemberGrades.CheckDecisions(two)); // alone, 2 members allow no 优秀
+        Assert.Empty(MemberGrades.CheckDecisions(two, membersAppraised: 9));
+    }
+
+    [Fact]
     public void Unqualified_needs_a_reason_even_when_proposed()
     {
         var d = new GradeDecision(1, "李四", MemberGrade.Unqualified, MemberGrade.Unqualified, "  ");

@@ -99,6 +99,41 @@ internal static partial class BallotBatchSql
         await db.Database.ExecuteSqlRawAsync(sql, p.Values);
     }
 
+    private sealed record FlaggedBallot(int CampaignId, int AssignmentId);
+
+    /// <summary>
+    /// Marks ballots stored by earlier batches as part of a burst, and counts the ones that were not
+    /// flagged before in their assignment's flagged count. Inside the caller's transaction.
+    /// </summary>
+    public static async Task FlagBurstAsync(AppDbContext db, IReadOnlyCollection<Guid> ballotIds)
+    {
+        if (ballotIds.Count == 0)
+        {
+            return;
+        }
+        using (var p = new Parameters(db))
+        {
+            var ids = string.Join(", ", ballotIds.Select(id => p.Add<Ballot>(nameof(Ballot.Id), id)));
+            var sql = $"""
+                UPDATE "Ballots" SET "Flags" = {p.Add<Ballot>(nameof(Ballot.Flags), BallotFlags.Burst)}
+                WHERE "Id" IN ({ids}) AND "Flags" = {p.Add<Ballot>(nameof(Ballot.Flags), BallotFlags.None)}
+                RETURNING "CampaignId", "AssignmentId"
+                """;
+            var newly = await db.Database.SqlQueryRaw<FlaggedBallot>(sql, p.Values).ToListAsync();
+            await UpsertBallotCountsAsync(db, newly.GroupBy(f => f)
+                .Select(g => (g.Key.CampaignId, g.Key.AssignmentId, 0L, (long)g.Count(), 0L)).OrderBy(x => x).ToList());
+        }
+        using (var p = new Parameters(db))
+        {
+            var ids = string.Join(", ", ballotIds.Select(id => p.Add<Ballot>(nameof(Ballot.Id), id)));
+            var sql = $"""
+                UPDATE "Ballots" SET "Flags" = "Flags" | {p.Add<Ballot>(nameof(Ballot.Flags), BallotFlags.Burst)}
+                WHERE "Id" IN ({ids})
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, p.Values);
+        }
+    }
+
     // An empty text is no opinion (the recomputation says the same in SQL: Text <> ''); every other stored answer is valid.
     private static bool Counts(BallotAnswer a) => a.Value is not null || !string.IsNullOrEmpty(a.Text);
 }

@@ -26,14 +26,15 @@ namespace Pingyi.Web.Features.Ballots;
 /// </summary>
 internal static partial class BallotBatchSql
 {
-    private sealed record ClaimedToken(long Id, int CampaignId);
+    /// <summary>A token the batch consumed, with its campaign and the batch it was issued in (a source for burst detection).</summary>
+    public sealed record ClaimedToken(long Id, int CampaignId, int BatchId);
 
     /// <summary>
     /// Moves the given tokens from unused to used where their campaign accepts ballots today, and
     /// returns the ones it moved with their campaign. In one statement, so among competing
     /// transactions (or instances) exactly one moves each token.
     /// </summary>
-    public static async Task<Dictionary<long, int>> ClaimAsync(AppDbContext db, IReadOnlyCollection<long> tokenIds, DateOnly today)
+    public static async Task<Dictionary<long, ClaimedToken>> ClaimAsync(AppDbContext db, IReadOnlyCollection<long> tokenIds, DateOnly today)
     {
         if (tokenIds.Count == 0)
         {
@@ -45,10 +46,10 @@ internal static partial class BallotBatchSql
             UPDATE "Tokens" SET "State" = {p.Add<Token>(nameof(Token.State), TokenState.Used)}
             WHERE "State" = {p.Add<Token>(nameof(Token.State), TokenState.Unused)} AND "Id" IN ({ids})
               AND {AcceptsBallots(p, "Tokens", today)}
-            RETURNING "Id", "CampaignId"
+            RETURNING "Id", "CampaignId", "BatchId"
             """;
         var claimed = await db.Database.SqlQueryRaw<ClaimedToken>(sql, p.Values).ToListAsync();
-        return claimed.ToDictionary(t => t.Id, t => t.CampaignId);
+        return claimed.ToDictionary(t => t.Id);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Results;
 using Pingyi.Web.Data;
 
 namespace Pingyi.Web.Features.Ballots;
@@ -175,6 +176,7 @@ public sealed class BallotBuilder(AppDbContext db, TokenKey key, BallotPlans pla
                 SubmittedOn = today,
                 ReceiptHash = receiptHash,
                 Answers = check.Answers,
+                Flags = SuspiciousBallots.IsStraightLine(check.Answers, assignment.FormVersion!.Items) ? BallotFlags.StraightLine : BallotFlags.None,
             });
         }
         return errors.Count > 0 || general.Count > 0

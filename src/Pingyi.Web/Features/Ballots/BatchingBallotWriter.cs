@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Results;
 using Pingyi.Web.Data;
 
 namespace Pingyi.Web.Features.Ballots;
@@ -23,6 +25,9 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
     private sealed record Pending(BallotSubmission Submission, TaskCompletionSource<SubmitOutcome> Done);
 
     // Full queue: callers wait for room, which pushes back on the web tier instead of growing memory.
+    // Held in memory only (ballot ids for ten minutes at most), never stored or logged: see BurstDetector.
+    private readonly BurstDetector _bursts = new();
+
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -123,14 +128,25 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
             .GroupBy(s => s.StandingChannelId!.Value).ToDictionary(g => g.Key, g => g.Count());
         var counted = await BallotBatchSql.CountStandingAsync(db, standing, today);
         var ballots = new List<Ballot>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bursts = new BurstFlags(_bursts);
         var refusedCampaigns = new HashSet<int>();
         for (var i = 0; i < submissions.Count; i++)
         {
             var s = submissions[i];
             var campaignId = 0;
-            var admitted = s.TokenId is { } tokenId
-                ? claimed.Remove(tokenId, out campaignId)
-                : s.StandingChannelId is { } channelId && counted.TryGetValue(channelId, out campaignId);
+            string? source = null;
+            bool admitted;
+            if (s.TokenId is { } tokenId)
+            {
+                admitted = claimed.Remove(tokenId, out var token);
+                (campaignId, source) = admitted ? (token!.CampaignId, "batch:" + token.BatchId.ToString(CultureInfo.InvariantCulture)) : (0, null);
+            }
+            else
+            {
+                admitted = s.StandingChannelId is { } channelId && counted.TryGetValue(channelId, out campaignId);
+                source = "channel:" + s.StandingChannelId?.ToString(CultureInfo.InvariantCulture);
+            }
             if (admitted)
             {
                 if (campaignId != s.CampaignId)
@@ -138,6 +154,7 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
                     throw new InvalidOperationException("A submission names another campaign than its token's or channel's.");
                 }
                 ballots.AddRange(s.Ballots);
+                bursts.Observe(source!, s.Ballots, now);
                 outcomes[i] = SubmitOutcome.Stored;
             }
             else
@@ -159,7 +176,9 @@ public sealed partial class BatchingBallotWriter(IServiceScopeFactory scopes, Ti
                 }
             }
         }
+        bursts.MarkInBatch(ballots);
         await BallotBatchSql.InsertAsync(db, ballots);
+        await BallotBatchSql.FlagBurstAsync(db, bursts.Stored(ballots));
         await transaction.CommitAsync();
         return outcomes;
     }

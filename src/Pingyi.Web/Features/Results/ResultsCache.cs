@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Results;
@@ -20,11 +21,16 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
     public const string RefreshSetting = "Results:RefreshSeconds";
     private static readonly TimeSpan PlanLifetime = TimeSpan.FromMinutes(1);
 
-    private sealed record Entry(Stamp Stamp, DateTimeOffset LoadedAt, Task<ResultInput> Input);
+    private sealed record Entry(Stamp Stamp, DateTimeOffset LoadedAt, Task<ResultInput> Input)
+    {
+        // The loaded input with each (k, thresholds) asked for, so the same instance keys the computed results.
+        public ConcurrentDictionary<(int K, ResultSettings Settings), ResultInput> Applied { get; } = new();
+    }
 
     private readonly record struct Stamp(long Ballots, long Flagged, long Excluded);
 
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly ConditionalWeakTable<ResultInput, ConcurrentDictionary<string, Lazy<CampaignResult>>> _results = new();
     private readonly TimeSpan _refresh = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue(RefreshSetting, 1.0)));
 
     /// <summary>The campaign's input with the campaign's current k and thresholds.</summary>
@@ -38,7 +44,8 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
         try
         {
             var input = await entry.Input.WaitAsync(cancellationToken);
-            return input with { MinGroupSize = campaign.MinGroupSize, Settings = campaign.ResultSettings };
+            return entry.Applied.GetOrAdd((campaign.MinGroupSize, campaign.ResultSettings),
+                key => input with { MinGroupSize = key.K, Settings = key.Settings });
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -46,6 +53,18 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
             _entries.TryRemove(new KeyValuePair<int, Entry>(campaign.Id, entry));
             throw;
         }
+    }
+
+    /// <summary>
+    /// The statistics of <paramref name="input"/> (as returned by <see cref="GetAsync"/>) over the
+    /// given subjects, or the whole campaign when null; computed once per input and subject set and
+    /// kept as long as the input is.
+    /// </summary>
+    public CampaignResult ResultOf(ResultInput input, IReadOnlySet<int>? subjectIds)
+    {
+        var key = subjectIds is null ? "*" : string.Join(',', subjectIds.Order());
+        var results = _results.GetOrCreateValue(input);
+        return results.GetOrAdd(key, _ => new Lazy<CampaignResult>(() => CampaignResults.Compute(input, subjectIds))).Value;
     }
 
     /// <summary>Forgets a campaign's entry, e.g. after its plan changed.</summary>

@@ -12,7 +12,7 @@ namespace Pingyi.Web.Features.Results;
 /// administrators with different subtrees never see complementary cells), and the subjects of the
 /// caller's subtree, which are the only ones pages, API and exports may show.
 /// </summary>
-public sealed record ScopedResults(Campaign Campaign, ResultInput Input, IReadOnlySet<int> VisibleSubjectIds);
+public sealed record ScopedResults(Campaign Campaign, ResultInput Input, IReadOnlySet<int> VisibleSubjectIds, bool SeesWholeCampaign);
 
 public sealed class ResultsQuery(AppDbContext db, OrgScope scope, ResultsCache cache)
 {
@@ -27,8 +27,17 @@ public sealed class ResultsQuery(AppDbContext db, OrgScope scope, ResultsCache c
             return null;
         }
         var input = await cache.GetAsync(db, campaign, cancellationToken);
-        return new ScopedResults(campaign, input, await VisibleSubjectsAsync(campaignId, cancellationToken));
+        var visible = await VisibleSubjectsAsync(campaignId, cancellationToken);
+        return new ScopedResults(campaign, input, visible, visible.Count == input.Subjects.Count);
     }
+
+    /// <summary>
+    /// The statistics the caller may see: the whole campaign's when every subject is in their
+    /// subtree, else restricted to their subjects (suppression still decided over the whole
+    /// campaign). Computed once per loaded input and subject set (<see cref="ResultsCache"/>).
+    /// </summary>
+    public CampaignResult ResultOf(ScopedResults results) =>
+        cache.ResultOf(results.Input, results.SeesWholeCampaign ? null : results.VisibleSubjectIds);
 
     /// <summary>
     /// The subject if it belongs to the campaign and lies in the caller's subtree; otherwise null
