@@ -56,6 +56,7 @@ public static class AppSetup
         services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddSingleton<Features.Results.ResultsCache>();
         services.AddScoped<Features.Results.ResultsQuery>();
+        services.AddScoped<Features.Results.SubjectHistory>();
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddScoped<Features.Paper.PaperEntryService>();

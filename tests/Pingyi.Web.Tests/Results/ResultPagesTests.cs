@@ -99,6 +99,25 @@ public abstract class ResultPagesTests<TFixture>(TFixture app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Drill_down_compares_the_subject_with_its_earlier_campaigns()
+    {
+        var earlier = await ArrangeAsync("结果-往次");
+        var current = await ArrangeAsync("结果-本次");
+        using var admin = await app.SignInAsync(AppFixture.AdminA);
+
+        var html = await admin.GetHtmlAsync($"/Results/Subject/{current.Id}/{current.UnitA}");
+
+        Assert.Contains("id=\"subject-trend\"", html);
+        Assert.Contains($"href=\"/Results/Subject/{earlier.Id}/{earlier.UnitA}\"", html);
+        Assert.Contains("（本次）", html);
+        // Each arrangement appraises a new hostile-named unit: it has no earlier campaign, so no trend.
+        Assert.DoesNotContain("id=\"subject-trend\"", await admin.GetHtmlAsync($"/Results/Subject/{current.Id}/{current.Hostile}"));
+        // The earlier campaign's page is where the link leads, and it does not look forward.
+        var before = await admin.GetHtmlAsync($"/Results/Subject/{earlier.Id}/{earlier.UnitA}");
+        Assert.DoesNotContain($"/Results/Subject/{current.Id}/", before);
+    }
+
+    [Fact]
     public async Task Tree_rolls_each_organisation_up_over_its_subtree_and_links_to_the_drill_down()
     {
         var c = await ArrangeAsync("结果-汇总");

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pingyi.Domain.Campaigns;
-using Pingyi.Domain.Results;
 using Pingyi.Web.Features.Results;
 
 namespace Pingyi.Web.Pages.Results;
@@ -19,7 +18,7 @@ public class IndexModel(ResultsQuery query) : PageModel
             return NotFound();
         }
         Campaign = found.Campaign;
-        Overview = new CampaignOverview(found.Input, CampaignResults.Compute(found.Input, found.VisibleSubjectIds));
+        Overview = new CampaignOverview(found.Input, query.ResultOf(found));
         return Page();
     }
 }

@@ -20,7 +20,7 @@ public class TreeModel(ResultsQuery query, OrgScope scope) : PageModel
             return NotFound();
         }
         Campaign = found.Campaign;
-        var result = CampaignResults.Compute(found.Input, found.VisibleSubjectIds);
+        var result = query.ResultOf(found);
         View = new SubtreeView(result, SubtreeRollups.Compute(result, await SubtreeView.NodesAsync(scope, cancellationToken)));
         return Page();
     }
