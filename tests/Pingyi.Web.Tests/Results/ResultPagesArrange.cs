@@ -11,15 +11,16 @@ namespace Pingyi.Web.Tests.Results;
 
 /// <summary>
 /// A bureau campaign with two rater groups (服务对象 weight 70, 职工代表 weight 30, one assignment per
-/// group and subject) over unit A, a unit under A with a hostile name, and unit B.
+/// group and subject) over unit A, a unit under A with a hostile name, and unit B; with
+/// <c>standing</c> also a 平时评议 group (lower trust, weight 0) rating every subject.
 /// </summary>
-internal sealed record ResultCampaign(int Id, int GroupServiceId, int GroupStaffId, int UnitA, int Hostile, int UnitB, string HostileName, string UnitBName);
+internal sealed record ResultCampaign(int Id, int GroupServiceId, int GroupStaffId, int? GroupStandingId, int UnitA, int Hostile, int UnitB, string HostileName, string UnitBName);
 
 internal static class ResultPagesArrange
 {
     public const string Script = "<script>alert(1)</script>";
 
-    public static async Task<ResultCampaign> CreateAsync(this AppFixture app, TestClient sys, string name)
+    public static async Task<ResultCampaign> CreateAsync(this AppFixture app, TestClient sys, string name, bool standing = false)
     {
         var hostileName = $"{Script}{name}";
         var hostile = await app.AddOrganizationAsync($"R{Guid.NewGuid():N}"[..12], hostileName, app.UnitAId);
@@ -37,12 +38,14 @@ internal static class ResultPagesArrange
             {
                 new { kind = "ServiceRecipient", name = (string?)null, plannedCount = 50, weight = 70 },
                 new { kind = "StaffRepresentative", name = (string?)null, plannedCount = 20, weight = 30 },
-            },
+                new { kind = "StandingChannel", name = (string?)null, plannedCount = 100, weight = 0 },
+            }.Take(standing ? 3 : 2).ToArray(),
             assignments = organizations.SelectMany(o => new[]
             {
                 new { groupIndex = 0, direction = "ServiceRecipients", formId, organizationIds = new[] { o }, memberIds = Array.Empty<int>() },
                 new { groupIndex = 1, direction = "BottomUp", formId, organizationIds = new[] { o }, memberIds = Array.Empty<int>() },
-            }).ToArray(),
+                new { groupIndex = 2, direction = "ServiceRecipients", formId, organizationIds = new[] { o }, memberIds = Array.Empty<int>() },
+            }.Take(standing ? 3 : 2)).ToArray(),
         });
         await BallotArrange.SetStateAsync(sys, id, "Open");
         return await app.WithDbAsync(async db =>
@@ -50,7 +53,7 @@ internal static class ResultPagesArrange
             var groups = await db.RaterGroups.Where(g => g.CampaignId == id).OrderBy(g => g.Position).Select(g => g.Id).ToListAsync();
             var subjects = await db.CampaignSubjects.Where(s => s.CampaignId == id).ToDictionaryAsync(s => s.OrganizationId!.Value, s => s.Id);
             var unitB = await db.Organizations.Where(o => o.Id == app.UnitBId).Select(o => o.Name).SingleAsync();
-            return new ResultCampaign(id, groups[0], groups[1], subjects[app.UnitAId], subjects[hostile.Id], subjects[app.UnitBId], hostileName, unitB);
+            return new ResultCampaign(id, groups[0], groups[1], standing ? groups[2] : null, subjects[app.UnitAId], subjects[hostile.Id], subjects[app.UnitBId], hostileName, unitB);
         });
     }
 

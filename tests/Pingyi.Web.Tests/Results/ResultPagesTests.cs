@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Results;
+using Pingyi.Web.Features.Results;
 using Pingyi.Web.Tests.Infrastructure;
 
 namespace Pingyi.Web.Tests.Results;
@@ -24,10 +25,10 @@ public abstract class ResultPagesTests<TFixture>(TFixture app) : IClassFixture<T
 
     private const string EncodedScript = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-    private async Task<ResultCampaign> ArrangeAsync(string name)
+    private async Task<ResultCampaign> ArrangeAsync(string name, bool standing = false)
     {
         using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
-        var c = await app.CreateAsync(sys, name);
+        var c = await app.CreateAsync(sys, name, standing);
         await app.AddBallotsAsync(c, c.UnitA, c.GroupServiceId, 20, 19);
         await app.AddBallotsAsync(c, c.UnitA, c.GroupStaffId, 8, 6);
         await app.AddBallotsAsync(c, c.Hostile, c.GroupServiceId, 10, 6);
@@ -115,6 +116,50 @@ public abstract class ResultPagesTests<TFixture>(TFixture app) : IClassFixture<T
         // The earlier campaign's page is where the link leads, and it does not look forward.
         var before = await admin.GetHtmlAsync($"/Results/Subject/{earlier.Id}/{earlier.UnitA}");
         Assert.DoesNotContain($"/Results/Subject/{current.Id}/", before);
+    }
+
+    [Fact]
+    public async Task Every_page_says_how_many_ballots_were_excluded()
+    {
+        var c = await ArrangeAsync("结果-剔除");
+        await app.WithDbAsync(async db =>
+        {
+            var exclusion = new BallotExclusion { CampaignId = c.Id, Reason = "同一批次连续相同", BallotCount = 3, CreatedBy = "sys", CreatedUtc = DateTime.UtcNow };
+            db.BallotExclusions.Add(exclusion);
+            await db.SaveChangesAsync();
+            var ballots = await db.Ballots.Where(b => b.CampaignId == c.Id && b.RaterGroupId == c.GroupServiceId && b.AssignmentId == db.Assignments
+                .Where(a => a.CampaignId == c.Id && a.RaterGroupId == c.GroupServiceId && a.Subjects.Any(s => s.Id == c.UnitB)).Select(a => a.Id).First())
+                .Take(3).ToListAsync();
+            ballots.ForEach(b => b.ExclusionId = exclusion.Id);
+            await db.SaveChangesAsync();
+            await ResultAggregates.RecomputeAsync(db, c.Id);
+        });
+        using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
+        foreach (var url in Pages(c, withUnitB: true))
+        {
+            Assert.Matches("class=\"excluded-count\">3<", await sys.GetHtmlAsync(url));
+        }
+    }
+
+    [Fact]
+    public async Task The_lower_trust_standing_group_is_shown_apart_and_changes_no_other_figure()
+    {
+        var c = await ArrangeAsync("结果-平时评议", standing: true);
+        // 3 of 15 scans satisfied: 20.0%, which would pull unit A's 89.3% down were it counted.
+        await app.AddBallotsAsync(c, c.UnitA, c.GroupStandingId!.Value, 15, 3);
+        using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
+
+        var overview = await sys.GetHtmlAsync($"/Results/{c.Id}");
+        var apart = overview[overview.IndexOf("class=\"lower-trust\"", StringComparison.Ordinal)..];
+        Assert.Contains("20.0%", apart);
+        Assert.DoesNotContain("20.0%", overview[..overview.IndexOf("class=\"lower-trust\"", StringComparison.Ordinal)]);
+        Assert.Contains("最高满意率89.3%", overview);
+        Assert.Contains("按全部测评票合计80.0%", overview);
+
+        var subject = await sys.GetHtmlAsync($"/Results/Subject/{c.Id}/{c.UnitA}");
+        Assert.Contains("（低可信）", subject);
+        Assert.Contains("20.0%", subject);
+        Assert.Contains("89.3%", subject);
     }
 
     [Fact]
