@@ -38,6 +38,17 @@ public class SuspiciousBallotsTests
     }
 
     [Fact]
+    public void Choice_answers_are_neither_counted_nor_compared()
+    {
+        FormItem[] items = [Grade(1), Grade(2), Score(3, 10), Score(4, 10), new() { Id = 5, Kind = ItemKind.SingleChoice, Options = ["短", "长"] }];
+        // Four ratings and a choice: the choice does not make up the fifth answer.
+        Assert.False(SuspiciousBallots.IsStraightLine([A(1, 1), A(2, 1), A(3, 9), A(4, 9), A(5, 1)], items));
+        // Five uniform ratings over two subjects are flagged, whatever the choices say.
+        Assert.True(SuspiciousBallots.IsStraightLine(
+            [A(1, 1), A(2, 1), A(3, 9), A(4, 9), A(5, 1), A(1, 1, subject: 2), A(5, 2, subject: 2)], items));
+    }
+
+    [Fact]
     public void Content_hash_ignores_order_and_text_but_not_values()
     {
         var one = SuspiciousBallots.ContentHash([A(1, 1), A(2, 3), A(8, null, "态度很好")]);
