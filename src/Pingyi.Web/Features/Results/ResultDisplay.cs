@@ -41,6 +41,7 @@ public static class ResultDisplay
             ? block.Rate is { } rate ? Chart(rate) : ChartRate.Suppressed(NoAnswers)
             : ChartRate.Suppressed(SuppressionLabels.Of(block.Reason, k));
 
+    /// <summary>A rate with answers (N &gt; 0) as a bar with its Wilson interval, labelled as the tables print it.</summary>
     public static ChartRate Chart(Rate rate)
     {
         var interval = rate.Interval!.Value;
