@@ -56,6 +56,7 @@ public static class AppSetup
         services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddSingleton<Features.Results.ResultsCache>();
         services.AddScoped<Features.Results.ResultsQuery>();
+        services.AddScoped<Features.Results.SubjectHistory>();
         services.AddScoped<Features.Results.GradeCommands>();
         services.AddScoped<Features.Results.FlagCommands>();
         services.AddScoped<Features.Results.ExclusionCommands>();
@@ -134,6 +135,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Progress", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Meetings", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Channels", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Results", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Grades", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Flags", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Exclusions", Policies.Manage);
