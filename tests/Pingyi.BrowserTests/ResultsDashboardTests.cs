@@ -74,7 +74,10 @@ public sealed class ResultsDashboardTests(BrowserAppFixture app) : IClassFixture
         var item = new FormItem { Position = 1, Key = FormRules.NewKey(), Kind = ItemKind.Grade, Text = "服务态度", Scale = GradeScale.Satisfaction3 };
         var version = new FormVersion
         {
-            Number = 1, Title = "群众满意度测评表", CreatedUtc = DateTime.UtcNow, FrozenUtc = DateTime.UtcNow,
+            Number = 1,
+            Title = "群众满意度测评表",
+            CreatedUtc = DateTime.UtcNow,
+            FrozenUtc = DateTime.UtcNow,
             Sections = [new FormSection { Position = 1, Items = [item] }],
         };
         db.Forms.Add(new Form { OrganizationId = bureau.Id, CreatedUtc = DateTime.UtcNow, Versions = [version] });
@@ -84,10 +87,18 @@ public sealed class ResultsDashboardTests(BrowserAppFixture app) : IClassFixture
         var today = DateOnly.FromDateTime(DateTime.Now);
         var campaign = new Campaign
         {
-            OrganizationId = bureau.Id, Name = "结果测试评议活动", Year = today.Year, State = CampaignState.Closed,
-            StartsOn = today.AddDays(-30), EndsOn = today.AddDays(-1), CreatedUtc = DateTime.UtcNow,
-            OpenedUtc = DateTime.UtcNow.AddDays(-30), ClosedUtc = DateTime.UtcNow.AddDays(-1),
-            Subjects = subjects, RaterGroups = [group], Assignments = assignments,
+            OrganizationId = bureau.Id,
+            Name = "结果测试评议活动",
+            Year = today.Year,
+            State = CampaignState.Closed,
+            StartsOn = today.AddDays(-30),
+            EndsOn = today.AddDays(-1),
+            CreatedUtc = DateTime.UtcNow,
+            OpenedUtc = DateTime.UtcNow.AddDays(-30),
+            ClosedUtc = DateTime.UtcNow.AddDays(-1),
+            Subjects = subjects,
+            RaterGroups = [group],
+            Assignments = assignments,
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
@@ -99,8 +110,14 @@ public sealed class ResultsDashboardTests(BrowserAppFixture app) : IClassFixture
                 var id = Guid.NewGuid();
                 db.Ballots.Add(new Ballot
                 {
-                    Id = id, CampaignId = campaign.Id, RaterGroupId = group.Id, AssignmentId = assignment.Id, FormVersionId = version.Id,
-                    Channel = BallotChannel.Online, SubmittedOn = today.AddDays(-2), ReceiptHash = new string('a', 64),
+                    Id = id,
+                    CampaignId = campaign.Id,
+                    RaterGroupId = group.Id,
+                    AssignmentId = assignment.Id,
+                    FormVersionId = version.Id,
+                    Channel = BallotChannel.Online,
+                    SubmittedOn = today.AddDays(-2),
+                    ReceiptHash = new string('a', 64),
                     Answers = [new BallotAnswer { BallotId = id, SubjectId = assignment.Subjects[0].Id, ItemId = item.Id, Value = i < satisfied ? 1 : 3 }],
                 });
             }

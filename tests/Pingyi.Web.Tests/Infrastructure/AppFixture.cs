@@ -119,7 +119,11 @@ public abstract class AppFixture : IAsyncLifetime
             var parent = parentId is { } p ? await db.Organizations.SingleAsync(o => o.Id == p) : null;
             var org = new Organization
             {
-                Code = code, Name = name, Kind = kind, UnitType = type, ParentId = parentId,
+                Code = code,
+                Name = name,
+                Kind = kind,
+                UnitType = type,
+                ParentId = parentId,
                 CreatedUtc = DateTime.UtcNow,
             };
             db.Organizations.Add(org);
@@ -134,8 +138,11 @@ public abstract class AppFixture : IAsyncLifetime
         {
             var member = new Member
             {
-                OrganizationId = organizationId, Name = name, Role = MemberRole.PartyMember,
-                EmployeeNo = employeeNo, CreatedUtc = DateTime.UtcNow,
+                OrganizationId = organizationId,
+                Name = name,
+                Role = MemberRole.PartyMember,
+                EmployeeNo = employeeNo,
+                CreatedUtc = DateTime.UtcNow,
             };
             db.Members.Add(member);
             await db.SaveChangesAsync();

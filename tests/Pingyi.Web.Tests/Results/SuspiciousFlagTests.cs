@@ -58,8 +58,12 @@ public abstract class SuspiciousFlagTests<TFixture>(TFixture app) : IClassFixtur
             var section = await db.Set<Pingyi.Domain.Forms.FormSection>().SingleAsync(s => s.FormVersionId == campaign.VersionId);
             var added = Enumerable.Range(0, 3).Select(n => new Pingyi.Domain.Forms.FormItem
             {
-                SectionId = section.Id, Position = 10 + n, Key = Pingyi.Domain.Forms.FormRules.NewKey(),
-                Kind = Pingyi.Domain.Forms.ItemKind.Grade, Text = "附加评价" + n, Scale = Pingyi.Domain.Forms.GradeScale.Satisfaction3,
+                SectionId = section.Id,
+                Position = 10 + n,
+                Key = Pingyi.Domain.Forms.FormRules.NewKey(),
+                Kind = Pingyi.Domain.Forms.ItemKind.Grade,
+                Text = "附加评价" + n,
+                Scale = Pingyi.Domain.Forms.GradeScale.Satisfaction3,
             }).ToList();
             db.FormItems.AddRange(added);
             await db.SaveChangesAsync();
