@@ -43,6 +43,7 @@ public static class AuditActions
     public const string PaperResolve = "paper-resolve";
     public const string ChannelCreate = "channel-create";
     public const string ChannelUpdate = "channel-update";
+    public const string ResultsRecount = "results-recount";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -86,6 +87,7 @@ public static class AuditActions
         [PaperResolve] = "处理双人录入不一致",
         [ChannelCreate] = "新建平时评议二维码",
         [ChannelUpdate] = "修改平时评议二维码",
+        [ResultsRecount] = "重新统计评议结果",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;
