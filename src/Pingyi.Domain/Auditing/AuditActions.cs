@@ -43,6 +43,10 @@ public static class AuditActions
     public const string PaperResolve = "paper-resolve";
     public const string ChannelCreate = "channel-create";
     public const string ChannelUpdate = "channel-update";
+    public const string MemberGradeDecide = "member-grade-decide";
+    public const string OrganizationFlagDecide = "organization-flag-decide";
+    public const string BallotExclude = "ballot-exclude";
+    public const string BallotExclusionWithdraw = "ballot-exclusion-withdraw";
     public const string ResultsRecount = "results-recount";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
@@ -87,6 +91,10 @@ public static class AuditActions
         [PaperResolve] = "处理双人录入不一致",
         [ChannelCreate] = "新建平时评议二维码",
         [ChannelUpdate] = "修改平时评议二维码",
+        [MemberGradeDecide] = "评定党员等次",
+        [OrganizationFlagDecide] = "认定软弱涣散或先进典型",
+        [BallotExclude] = "排除可疑测评票",
+        [BallotExclusionWithdraw] = "撤销排除测评票",
         [ResultsRecount] = "重新统计评议结果",
     };
 

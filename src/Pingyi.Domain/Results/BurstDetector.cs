@@ -87,7 +87,8 @@ public sealed class BurstDetector
             {
                 source.Entries.RemoveFirst();
             }
-            var same = source.Entries.Where(e => e.Hash == contentHash && e.Utc <= utc).ToList();
+            // Arrivals may be slightly out of order: the window is checked on every entry, not only at the front.
+            var same = source.Entries.Where(e => e.Hash == contentHash && e.Utc >= from && e.Utc <= utc).ToList();
             var entry = new Entry(contentHash, utc, id);
             source.Entries.AddLast(entry);
             while (source.Entries.Count > CapPerSource)

@@ -32,8 +32,9 @@ public static class CampaignResults
 
         var all = input.Subjects;
         var whole = Suppression.Apply(ballots, Aggregates(all, groups, cells), k);
-        var subjects = subjectIds is null ? all : [.. all.Where(s => subjectIds.Contains(s.Id))];
-        var outcome = subjectIds is null
+        var inSubtree = subjectIds?.ToHashSet();
+        var subjects = inSubtree is null ? all : [.. all.Where(s => inSubtree.Contains(s.Id))];
+        var outcome = inSubtree is null
             ? whole
             : Suppression.Apply(ballots, Aggregates(subjects, groups, cells), k, whole.HiddenCells);
 
@@ -118,17 +119,15 @@ public static class CampaignResults
                 .Select(c => new CellResult(c.RaterGroupId, cells[c].Direction, groups.First(g => g.Id == c.RaterGroupId).IsLowerTrust, Block(outcome.Cell(c), [c])))
                 .ToList();
             var trusted = Trusted([subject]);
-            var directions = trusted
-                .GroupBy(c => cells[c].Direction)
-                .OrderBy(d => d.Key)
-                .Select(d => new DirectionResult(d.Key, Block(outcome.Aggregate(SubjectDirectionKey(subject.Id, d.Key)), [.. d])))
+            var overall = Block(outcome.Aggregate(SubjectKey(subject.Id)), trusted);
+            var byDirection = trusted.GroupBy(c => cells[c].Direction).OrderBy(d => d.Key).ToList();
+            // Most subjects are rated in one direction: its figures are the overall ones, computed once.
+            var directions = byDirection
+                .Select(d => new DirectionResult(d.Key, byDirection.Count == 1
+                    ? overall
+                    : Block(outcome.Aggregate(SubjectDirectionKey(subject.Id, d.Key)), [.. d])))
                 .ToList();
-            return new SubjectResult(
-                subject,
-                Block(outcome.Aggregate(SubjectKey(subject.Id)), trusted),
-                cellResults,
-                directions,
-                CompositeOf(cellResults));
+            return new SubjectResult(subject, overall, cellResults, directions, CompositeOf(cellResults));
         }
 
         public Summary Summarise(IReadOnlyList<SubjectResult> subjects, Func<SubjectResult, ResultBlock> block, string key, IReadOnlyList<CellKey> pooledCells)

@@ -62,7 +62,7 @@ public static class FlagRules
             {
                 weak.Add($"{RateFormat.WithInterval("满意率", f.Rate)}，低于{settings.WeakBelowPercent}%");
             }
-            if (f.Opinions >= settings.WeakOpinionsAtLeast)
+            if (settings.WeakOpinionsAtLeast > 0 && f.Opinions >= settings.WeakOpinionsAtLeast)
             {
                 weak.Add($"收到意见建议{f.Opinions}条，达到{settings.WeakOpinionsAtLeast}条");
             }

@@ -97,19 +97,21 @@ public static class MemberGrades
     }
 
     /// <summary>
-    /// Checks the branch's final grades for the members appraised (one decision each): 优秀 at most
-    /// one third; 不合格 and any departure from the proposal need a reason; reasons at most
-    /// <see cref="ReasonMaxLength"/> characters. Chinese messages; empty when acceptable.
+    /// Checks the branch's final grades: 优秀 at most one third of the members appraised
+    /// (<paramref name="membersAppraised"/>, by default one decision per member); 不合格 and any
+    /// departure from the proposal need a reason; reasons at most <see cref="ReasonMaxLength"/>
+    /// characters. Chinese messages; empty when acceptable.
     /// </summary>
-    public static IReadOnlyList<string> CheckDecisions(IReadOnlyList<GradeDecision> decisions)
+    public static IReadOnlyList<string> CheckDecisions(IReadOnlyList<GradeDecision> decisions, int? membersAppraised = null)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         var errors = new List<string>();
-        var cap = ExcellentCap(decisions.Count);
+        var members = membersAppraised ?? decisions.Count;
+        var cap = ExcellentCap(members);
         var excellent = decisions.Count(d => d.Final == MemberGrade.Excellent);
         if (excellent > cap)
         {
-            errors.Add($"评定为优秀的党员不能超过参评党员的三分之一：本次参评{decisions.Count}名，最多{cap}名优秀，现评定{excellent}名。");
+            errors.Add($"评定为优秀的党员不能超过参评党员的三分之一：本次参评{members}名，最多{cap}名优秀，现评定{excellent}名。");
         }
         foreach (var d in decisions)
         {

@@ -16,14 +16,14 @@ public static class Rankings
         ArgumentNullException.ThrowIfNull(subjects);
         var rated = subjects
             .Where(s => s.Overall.Rate is not null)
-            .Select(s => (s.Subject, Rate: s.Overall.Rate!.Value))
+            .Select(s => (s.Subject, Rate: s.Overall.Rate!.Value, Interval: s.Overall.Rate!.Value.Interval!.Value))
             .OrderByDescending(s => s.Rate.Value).ThenByDescending(s => s.Rate.N)
             .ToList();
         return [.. rated.Select((s, index) =>
         {
-            var mine = s.Rate.Interval!.Value;
-            var above = rated.Count(o => o.Rate.Interval!.Value.Low > mine.High);
-            var below = rated.Count(o => o.Rate.Interval!.Value.High < mine.Low);
+            var mine = s.Interval;
+            var above = rated.Count(o => o.Interval.Low > mine.High);
+            var below = rated.Count(o => o.Interval.High < mine.Low);
             return new RankedSubject(s.Subject.Id, s.Subject.Name, s.Rate, index + 1, above + 1, rated.Count - below);
         })];
     }

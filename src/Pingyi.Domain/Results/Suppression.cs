@@ -29,8 +29,10 @@ public sealed record SuppressionOutcome(
 /// "shown total − shown cells" only ever yields a pool of ≥ 2 cells and ≥ k ballots, never one
 /// hidden cell and never a group smaller than k. To get there the smallest shown non-empty cell of
 /// a failing aggregate is hidden (<see cref="SuppressionReason.Complementary"/>; ties by subject,
-/// then group id), repeated to a fixed point; an aggregate that still fails once it has no shown
-/// non-empty cell left is itself hidden.</item>
+/// then group id), repeated to a fixed point; an aggregate that still fails at the fixed point (all its
+/// non-empty cells hidden, yet one cell or fewer than k ballots) is itself hidden
+/// (<see cref="SuppressionReason.TooFewBallots"/> when it holds fewer than k ballots, else
+/// <see cref="SuppressionReason.Complementary"/>), and only such an aggregate.</item>
 /// <item>Monotone and deterministic: cells in <paramref name="alreadyHidden"/> stay hidden (a
 /// subtree view starts from the whole campaign's outcome, so no cell hidden there is shown in a
 /// subtree view); the same input gives the same outcome.</item>
@@ -74,24 +76,25 @@ public static class Suppression
             }
         }
         long Ballots(CellKey c) => ballots.TryGetValue(c, out var n) ? n : 0;
+        var sets = aggregates
+            .Select(a => (a.Key, Cells: a.Cells.Distinct().Where(c => Ballots(c) > 0).ToArray()))
+            .ToList();
+        bool Fails(CellKey[] cells)
+        {
+            var (count, sum) = (0, 0L);
+            foreach (var c in cells.Where(hidden.ContainsKey))
+            {
+                (count, sum) = (count + 1, sum + Ballots(c));
+            }
+            return count > 0 && (count < 2 || sum < k);
+        }
 
-        var hiddenAggregates = new Dictionary<string, SuppressionReason>();
         bool changed;
         do
         {
             changed = false;
-            foreach (var aggregate in aggregates)
+            foreach (var (_, cells) in sets.Where(a => Fails(a.Cells)))
             {
-                if (hiddenAggregates.ContainsKey(aggregate.Key))
-                {
-                    continue;
-                }
-                var cells = aggregate.Cells.Distinct().Where(c => Ballots(c) > 0).ToList();
-                var hiddenPart = cells.Where(hidden.ContainsKey).ToList();
-                if (hiddenPart.Count == 0 || (hiddenPart.Count >= 2 && hiddenPart.Sum(Ballots) >= k))
-                {
-                    continue;
-                }
                 var smallest = cells
                     .Where(c => !hidden.ContainsKey(c))
                     .OrderBy(Ballots).ThenBy(c => c.SubjectId).ThenBy(c => c.RaterGroupId)
@@ -100,15 +103,18 @@ public static class Suppression
                 if (smallest is { } c)
                 {
                     hidden[c] = SuppressionReason.Complementary;
+                    changed = true;
                 }
-                else
-                {
-                    hiddenAggregates[aggregate.Key] = SuppressionReason.Complementary;
-                }
-                changed = true;
             }
         }
         while (changed);
+        // At the fixed point an aggregate still failing has no shown cell left to hide: hide it.
+        // A total of fewer than k ballots is a small group in its own right.
+        var hiddenAggregates = new Dictionary<string, SuppressionReason>();
+        foreach (var (key, cells) in sets.Where(a => Fails(a.Cells)))
+        {
+            hiddenAggregates[key] = cells.Sum(Ballots) < k ? SuppressionReason.TooFewBallots : SuppressionReason.Complementary;
+        }
         return new SuppressionOutcome(k, hidden, hiddenAggregates);
     }
 }

@@ -20,5 +20,6 @@ public static class ApiEndpoints
         api.MapMeetingsApi();
         api.MapPaperApi();
         api.MapChannelsApi();
+        api.MapResultDecisionsApi();
     }
 }

@@ -57,10 +57,11 @@ public static class DemoBallots
 
     public static async Task EnsureAsync(AppDbContext db, byte[] tokenKey, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
+        var bureauPath = await db.Organizations.Where(o => o.Code == BureauCode).Select(o => o.Path).FirstOrDefaultAsync(cancellationToken) ?? "/";
         var campaigns = await db.Campaigns.AsNoTrackingWithIdentityResolution().WithPlan()
-            .Where(c => c.Organization!.Code == BureauCode && (c.State == CampaignState.Closed || c.State == CampaignState.Open))
+            .Where(c => c.Organization!.Path.StartsWith(bureauPath) && (c.State == CampaignState.Closed || c.State == CampaignState.Open))
             .Where(c => !db.Ballots.Any(b => b.CampaignId == c.Id && b.Channel == BallotChannel.Online))
-            .OrderBy(c => c.Year).ToListAsync(cancellationToken);
+            .OrderBy(c => c.Year).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         if (campaigns.Count == 0)
         {
             return;
@@ -193,7 +194,7 @@ public static class DemoBallots
         for (var s = 0; s < subjects.Count; s++)
         {
             var subject = subjects[s];
-            var standing = subject.Organization is { } o ? Standing.GetValueOrDefault(o.Code) : 0;
+            var standing = subject.Organization is { } o ? Standing.GetValueOrDefault(o.Code) : MemberStanding(subject.MemberId);
             var outpatient = false;
             foreach (var item in assignment.FormVersion!.Items)
             {
@@ -223,6 +224,14 @@ public static class DemoBallots
         return ballot;
     }
 
+    /// <summary>Every fifth member of a branch is widely respected, one in seven less so: the vote then proposes 优秀 and 基本合格 for some.</summary>
+    private static double MemberStanding(int? memberId) => memberId switch
+    {
+        { } id when id % 5 == 0 => 1.2,
+        { } id when id % 7 == 3 => -1.0,
+        _ => 0,
+    };
+
     /// <summary>A grade level: mostly the top two, fewer dissatisfied the better the lean (−1.2 … 1.2).</summary>
     private static int Level(GradeScale scale, double lean, Random random)
     {
@@ -230,7 +239,7 @@ public static class DemoBallots
         {
             GradeScale.Satisfaction5 => [40 + 25 * lean, 40, 14 - 8 * lean, 4 - 3 * lean, 2 - 1.5 * lean],
             GradeScale.Satisfaction3 => [70 + 20 * lean, 24 - 12 * lean, 6 - 5 * lean],
-            GradeScale.MemberGrade4 => [30 + 15 * lean, 60, 6 - 4 * lean, 2 - 1.5 * lean],
+            GradeScale.MemberGrade4 => [30 + 40 * lean, 60 - 20 * lean, 6 - 4 * lean, 2 - 1.5 * lean],
             _ => [1],
         };
         // Even the best unit gets the odd 不满意, and the weakest still mostly 满意.

@@ -8,8 +8,8 @@ namespace Pingyi.Web.Demo;
 
 /// <summary>
 /// The demo bureau's forms and campaigns: the bureau's copies of the built-in templates, last
-/// year's campaign (已结束, for year-on-year comparison), this year's (进行中) and a draft
-/// 民主评议党员 round. Loaded once, when the database has no campaign yet.
+/// year's campaign (已结束, for year-on-year comparison), this year's (进行中), a draft
+/// 民主评议党员 round and last year's, which ran its course. Loaded once, when the database has no campaign yet.
 /// </summary>
 public static class DemoCampaigns
 {
@@ -67,13 +67,22 @@ public static class DemoCampaigns
 
         var draft = MemberAppraisal(branch, $"{today.Year}年度局机关党支部民主评议党员", today, partyMembers, forms[MemberForm], nowUtc);
         db.Campaigns.Add(draft);
+        // Last year's round of the same branch ran its course: its votes and the branch's grades are on record.
+        var lastMembers = MemberAppraisal(branch, $"{today.Year - 1}年度局机关党支部民主评议党员", today, partyMembers, forms[MemberForm], nowUtc);
+        lastMembers.Year = today.Year - 1;
+        lastMembers.StartsOn = new DateOnly(today.Year - 1, 12, 1);
+        lastMembers.EndsOn = new DateOnly(today.Year - 1, 12, 10);
+        db.Campaigns.Add(lastMembers);
         await db.SaveChangesAsync(cancellationToken);
 
         // Last year's round ran its course: opened in November, closed in December, forms frozen then.
         lastYear.State = CampaignState.Closed;
         lastYear.OpenedUtc = lastYear.StartsOn.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
         lastYear.ClosedUtc = lastYear.EndsOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
-        foreach (var v in lastYear.Assignments.Select(a => a.FormVersion!))
+        lastMembers.State = CampaignState.Closed;
+        lastMembers.OpenedUtc = lastMembers.StartsOn.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
+        lastMembers.ClosedUtc = lastMembers.EndsOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        foreach (var v in lastYear.Assignments.Concat(lastMembers.Assignments).Select(a => a.FormVersion!))
         {
             v.FrozenUtc ??= lastYear.OpenedUtc;
         }

@@ -85,6 +85,7 @@ public static class DemoData
         var tokenKey = await services.GetRequiredService<Features.Ballots.TokenKey>().GetAsync(cancellationToken);
         await DemoMeetings.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoBallots.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await DemoResults.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await EnsureAdminAsync(services);
     }
 

@@ -13,6 +13,7 @@ internal sealed class ResultBuilder
     public const int Single = 104;
     public const int Multiple = 105;
     public const int Opinion = 106;
+    public const int ScoreItem2 = 107;
 
     private readonly List<GroupInfo> groups = [];
     private readonly List<SubjectInfo> subjects = [];
@@ -31,6 +32,7 @@ internal sealed class ResultBuilder
         new(Single, "sg", "最满意的方面", ItemKind.SingleChoice, GradeScale.None, 0, 0, 4) { Options = ["环境", "态度", "效率"] },
         new(Multiple, "mc", "希望改进的方面", ItemKind.MultipleChoice, GradeScale.None, 0, 0, 5) { Options = ["环境", "态度", "效率"] },
         new(Opinion, "tx", "意见建议", ItemKind.Text, GradeScale.None, 0, 0, 6),
+        new(ScoreItem2, "s2", "作风建设评分", ItemKind.Score, GradeScale.None, 10, 40, 7),
     ];
 
     public ResultBuilder Group(int id, int weight = 0, bool lowerTrust = false)

@@ -53,7 +53,7 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     }
 
     [Fact]
-    public async Task The_demo_has_last_years_closed_campaign_this_years_open_one_and_a_draft()
+    public async Task The_demo_has_last_years_closed_campaign_this_years_open_one_a_draft_and_last_years_member_round()
     {
         var year = app.Clock.GetUtcNow().Year;
         var campaigns = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
@@ -61,8 +61,9 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         Assert.Collection(campaigns,
             c => Assert.Equal((year - 1, CampaignState.Closed), (c.Year, c.State)),
             c => Assert.Equal((year, CampaignState.Open), (c.Year, c.State)),
-            c => Assert.Equal((year, CampaignState.Draft), (c.Year, c.State)));
-        Assert.All(campaigns.Take(2).SelectMany(c => c.Forms), f => Assert.NotNull(f));
+            c => Assert.Equal((year, CampaignState.Draft), (c.Year, c.State)),
+            c => Assert.Equal((year - 1, CampaignState.Closed), (c.Year, c.State)));
+        Assert.All(campaigns.Take(2).Concat(campaigns.Skip(3)).SelectMany(c => c.Forms), f => Assert.NotNull(f));
         var templates = await app.WithDbAsync(db => db.Forms.Select(f => f.TemplateKey).ToListAsync());
         Assert.Equal(Pingyi.Domain.Forms.BuiltInTemplates.All.Select(t => t.Key).Order(), templates.Order());
     }
@@ -78,7 +79,7 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
             .Include(c => c.Assignments).ThenInclude(a => a.Subjects)
             .Include(c => c.Assignments).ThenInclude(a => a.FormVersion).ThenInclude(v => v!.Sections).ThenInclude(s => s.Items)
             .AsSplitQuery().ToListAsync());
-        Assert.Equal(3, plans.Count);
+        Assert.Equal(4, plans.Count);
         Assert.All(plans, c => Assert.DoesNotContain(CampaignRules.CheckPlan(c), i => i.Blocking));
         Assert.True(plans[1].Subjects.Count >= 12);
         Assert.Equal(6, plans[0].RaterGroups.Count);
@@ -91,10 +92,12 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     {
         var perCampaign = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
             .Select(c => new { c.State, Ballots = db.Ballots.Count(b => b.CampaignId == c.Id && b.Channel != BallotChannel.Standing) }).ToListAsync());
-        Assert.Equal([CampaignState.Closed, CampaignState.Open, CampaignState.Draft], perCampaign.Select(c => c.State));
+        Assert.Equal([CampaignState.Closed, CampaignState.Open, CampaignState.Draft, CampaignState.Closed], perCampaign.Select(c => c.State));
         Assert.InRange(perCampaign[0].Ballots, 1000, 3000);
         Assert.InRange(perCampaign[1].Ballots, 800, perCampaign[0].Ballots - 1);
         Assert.Equal(0, perCampaign[2].Ballots);
+        // Last year's member round: each of the branch's voters rated its twelve members on one ballot.
+        Assert.InRange(perCampaign[3].Ballots, 7, 12);
         Assert.True(perCampaign[0].Ballots + perCampaign[1].Ballots >= 2000);
         var closedId = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Closed).Select(c => c.Id).FirstAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == closedId && b.Channel != BallotChannel.Online)));
@@ -111,7 +114,7 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
                 Online = db.Ballots.Count(b => b.RaterGroupId == g.Id && b.Channel == BallotChannel.Online),
                 Used = db.Tokens.Count(t => t.RaterGroupId == g.Id && t.State == TokenState.Used),
             }).ToListAsync());
-        Assert.Equal(12, groups.Count);
+        Assert.Equal(13, groups.Count);
         Assert.All(groups, g =>
         {
             Assert.Equal(0, g.Ballots % g.Assignments);
@@ -210,7 +213,7 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     public async Task Demo_codes_are_purged_batches_and_ballots_hold_nothing_that_points_to_them()
     {
         var batches = await app.WithDbAsync(db => db.TokenBatches.Select(b => new { b.State, b.ProtectedCodes, b.Count, Tokens = db.Tokens.Count(t => t.BatchId == b.Id) }).ToListAsync());
-        Assert.Equal(12, batches.Count);
+        Assert.Equal(13, batches.Count);
         Assert.All(batches, b => Assert.Equal((TokenBatchState.Purged, (byte[]?)null, b.Count), (b.State, b.ProtectedCodes, b.Tokens)));
         var hashes = await app.WithDbAsync(db => db.Tokens.Select(t => t.LongHash).Take(50).ToListAsync());
         Assert.All(hashes, h => Assert.Matches("^[0-9a-f]{64}$", h));
@@ -231,6 +234,38 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         Assert.Contains($"<td class=\"num\">1200</td>", html);
         Assert.Contains($"<td class=\"num\">{patients}</td>", html);
         Assert.Contains("市第一人民医院", html);
+    }
+
+    [Fact]
+    public async Task The_demo_holds_graded_members_confirmed_flags_an_excluded_burst_and_aggregates_that_agree_with_a_recount()
+    {
+        var memberRound = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Closed && c.Subjects.Any(s => s.MemberId != null))
+            .Select(c => c.Id).SingleAsync());
+        var grades = await app.WithDbAsync(db => db.MemberGradeDecisions.Where(d => d.CampaignId == memberRound).ToListAsync());
+        Assert.Equal(12, grades.Count);
+        Assert.InRange(grades.Count(g => g.FinalGrade == Pingyi.Domain.Results.MemberGrade.Excellent), 1, 4);
+        Assert.All(grades.Where(g => g.ProposedGrade != g.FinalGrade || g.FinalGrade == Pingyi.Domain.Results.MemberGrade.Unqualified),
+            g => Assert.False(string.IsNullOrWhiteSpace(g.Reason)));
+
+        var flags = await app.WithDbAsync(db => db.OrganizationFlags.ToListAsync());
+        Assert.Contains(flags, f => f.Kind == Pingyi.Domain.Results.OrganizationFlagKind.Weak && f.Evidence.Length > 0 && f.Reason != null);
+        Assert.Contains(flags, f => f.Kind == Pingyi.Domain.Results.OrganizationFlagKind.Model);
+
+        var exclusion = await app.WithDbAsync(db => db.BallotExclusions.SingleAsync());
+        Assert.Equal(DemoResults.ExclusionReason, exclusion.Reason);
+        Assert.Equal(6, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.ExclusionId == exclusion.Id && b.Flags == Pingyi.Domain.Results.BallotFlags.Burst)));
+
+        // Every campaign's running counts equal a recount from its ballots.
+        foreach (var id in await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).ToListAsync()))
+        {
+            var before = await app.WithDbAsync(db => db.ResultAnswerCounts.Where(r => r.CampaignId == id && r.Count != 0)
+                .OrderBy(r => r.AssignmentId).ThenBy(r => r.SubjectId).ThenBy(r => r.ItemId).ThenBy(r => r.Value).Select(r => r.Count).ToListAsync());
+            var counted = await app.WithDbAsync(db => db.ResultBallotCounts.Where(r => r.CampaignId == id).SumAsync(r => r.Ballots));
+            Assert.Equal(await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == id && b.ExclusionId == null)), counted);
+            await app.WithDbAsync(db => Pingyi.Web.Features.Results.ResultAggregates.RecomputeAsync(db, id));
+            Assert.Equal(before, await app.WithDbAsync(db => db.ResultAnswerCounts.Where(r => r.CampaignId == id && r.Count != 0)
+                .OrderBy(r => r.AssignmentId).ThenBy(r => r.SubjectId).ThenBy(r => r.ItemId).ThenBy(r => r.Value).Select(r => r.Count).ToListAsync()));
+        }
     }
 }
 

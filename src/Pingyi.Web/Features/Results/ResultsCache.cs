@@ -10,7 +10,7 @@ namespace Pingyi.Web.Features.Results;
 /// <summary>
 /// The loaded <see cref="ResultInput"/> of each campaign, shared by every viewer of this instance.
 /// An entry is kept while the campaign's counting stamp (its counted, flagged and excluded ballots,
-/// read from a handful of aggregate rows) is unchanged; while ballots keep arriving it is reloaded
+/// read from a handful of aggregate rows, and its exclusions and their withdrawals) is unchanged; while ballots keep arriving it is reloaded
 /// at most once per <see cref="RefreshSetting"/> seconds (default 1), so a busy campaign's
 /// dashboards are at most that stale and cost one load per interval however many people watch.
 /// Concurrent viewers of a stale entry wait on one shared load. The plan (names, weights) is
@@ -27,7 +27,7 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
         public ConcurrentDictionary<(int K, ResultSettings Settings), ResultInput> Applied { get; } = new();
     }
 
-    private readonly record struct Stamp(long Ballots, long Flagged, long Excluded);
+    private readonly record struct Stamp(long Ballots, long Flagged, long Excluded, long Exclusions);
 
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
     private readonly ConditionalWeakTable<ResultInput, ConcurrentDictionary<string, Lazy<CampaignResult>>> _results = new();
@@ -94,6 +94,10 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
     {
         var rows = await db.ResultBallotCounts.AsNoTracking().Where(r => r.CampaignId == campaignId)
             .Select(r => new { r.Ballots, r.Flagged, r.Excluded }).ToListAsync(cancellationToken);
-        return new Stamp(rows.Sum(r => r.Ballots), rows.Sum(r => r.Flagged), rows.Sum(r => r.Excluded));
+        // Every exclusion and withdrawal moves this, so excluding other ballots of the same size after a
+        // withdrawal (which leaves the sums as they were) still changes the stamp.
+        var exclusions = await db.BallotExclusions.Where(e => e.CampaignId == campaignId)
+            .SumAsync(e => (long)e.Id * 2 + (e.WithdrawnUtc != null ? 1 : 0), cancellationToken);
+        return new Stamp(rows.Sum(r => r.Ballots), rows.Sum(r => r.Flagged), rows.Sum(r => r.Excluded), exclusions);
     }
 }
