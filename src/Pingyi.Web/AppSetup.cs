@@ -56,9 +56,11 @@ public static class AppSetup
         services.AddScoped<Features.Ballots.ProgressQuery>();
         services.AddSingleton<Features.Results.ResultsCache>();
         services.AddScoped<Features.Results.ResultsQuery>();
+        services.AddScoped<Features.Results.SubjectHistory>();
         services.AddScoped<Features.Results.GradeCommands>();
         services.AddScoped<Features.Results.FlagCommands>();
         services.AddScoped<Features.Results.ExclusionCommands>();
+        services.AddScoped<Features.Results.ResultExports>();
         services.AddScoped<Features.Ballots.BallotAccess>();
         services.AddSingleton<Features.Ballots.CodeThrottle>();
         services.AddScoped<Features.Paper.PaperEntryService>();
@@ -133,9 +135,11 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Progress", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Meetings", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Channels", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Results", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Grades", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Flags", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Exclusions", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/ResultExports", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

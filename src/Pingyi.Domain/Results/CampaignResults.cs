@@ -34,9 +34,7 @@ public static class CampaignResults
         var whole = Suppression.Apply(ballots, Aggregates(all, groups, cells), k);
         var inSubtree = subjectIds?.ToHashSet();
         var subjects = inSubtree is null ? all : [.. all.Where(s => inSubtree.Contains(s.Id))];
-        var outcome = inSubtree is null
-            ? whole
-            : Suppression.Apply(ballots, Aggregates(subjects, groups, cells), k, whole.HiddenCells);
+        var outcome = inSubtree is null ? whole : PartView(ballots, Aggregates(all, groups, cells), Aggregates(subjects, groups, cells), k, whole);
 
         var view = new View(groups, cells, calculator, outcome);
         var subjectResults = subjects.Select(view.Subject).ToList();
@@ -78,6 +76,22 @@ public static class CampaignResults
     private static string GroupKey(int groupId) => $"group:{groupId}";
 
     private static string DirectionKey(Direction d) => $"direction:{(int)d}";
+
+    /// <summary>
+    /// Suppression of a subtree's view: the cells exactly as the campaign view shows them, its own
+    /// totals hidden where they, or their difference from the campaign's total of the same name
+    /// (a reader may hold both views), would give away a hidden cell.
+    /// </summary>
+    private static SuppressionOutcome PartView(IReadOnlyDictionary<CellKey, long> ballots, List<SuppressionAggregate> whole,
+        List<SuppressionAggregate> part, int k, SuppressionOutcome wholeOutcome)
+    {
+        var wholeByKey = whole.ToDictionary(a => a.Key);
+        var complements = part
+            .Where(a => wholeByKey.ContainsKey(a.Key))
+            .Select(a => new SuppressionAggregate(a.Key, [.. wholeByKey[a.Key].Cells.Except(a.Cells)]))
+            .ToList();
+        return Suppression.Apply(ballots, part, k, wholeOutcome.HiddenCells, cellsFixed: true, complements);
+    }
 
     /// <summary>Every total a view shows, as sets of cells: the aggregates suppression must protect.</summary>
     private static List<SuppressionAggregate> Aggregates(

@@ -39,8 +39,13 @@ public sealed record SuppressionOutcome(
 /// </list>
 /// <para><b>Does not guarantee</b>:</para>
 /// <list type="bullet">
-/// <item>Differences between views over different cell sets (e.g. a subtree's group column against
-/// the campaign's): each view is safe on its own; aggregates of other views are not checked.</item>
+/// <item>Differences between views over different cell sets beyond this: a view over part of the
+/// campaign (<paramref name="cellsFixed"/>, with the campaign's hidden cells as
+/// <paramref name="alreadyHidden"/>) shows and hides exactly the cells the campaign view does and
+/// hides those of its own totals whose hidden part fails the rule above, or whose difference from
+/// the campaign's total of the same name (<paramref name="complements"/>) does; so neither a
+/// part-view total nor its difference from the campaign's, minus known cells, isolates one hidden
+/// cell. Two part-views' totals are not checked against each other.</item>
 /// <item>Inference from several aggregates together (a rectangle of hidden cells under row and
 /// column totals is not determined, but its counts may be bounded).</item>
 /// <item>Attribute disclosure: a shown total of 100% says every rater in it, hidden cells included,
@@ -57,7 +62,9 @@ public static class Suppression
         IReadOnlyDictionary<CellKey, long> ballots,
         IReadOnlyList<SuppressionAggregate> aggregates,
         int k,
-        IReadOnlyDictionary<CellKey, SuppressionReason>? alreadyHidden = null)
+        IReadOnlyDictionary<CellKey, SuppressionReason>? alreadyHidden = null,
+        bool cellsFixed = false,
+        IReadOnlyList<SuppressionAggregate>? complements = null)
     {
         k = EffectiveK(k);
         var hidden = new Dictionary<CellKey, SuppressionReason>();
@@ -89,8 +96,11 @@ public static class Suppression
             return count > 0 && (count < 2 || sum < k);
         }
 
-        bool changed;
-        do
+        // A view over part of the campaign (a subtree) takes its cells exactly as the whole campaign shows
+        // them: hiding a cell the campaign view shows protects nothing, since the reader of both views
+        // knows it, so there only aggregates can be hidden.
+        var changed = !cellsFixed;
+        while (changed)
         {
             changed = false;
             foreach (var (_, cells) in sets.Where(a => Fails(a.Cells)))
@@ -107,13 +117,21 @@ public static class Suppression
                 }
             }
         }
-        while (changed);
         // At the fixed point an aggregate still failing has no shown cell left to hide: hide it.
         // A total of fewer than k ballots is a small group in its own right.
         var hiddenAggregates = new Dictionary<string, SuppressionReason>();
         foreach (var (key, cells) in sets.Where(a => Fails(a.Cells)))
         {
             hiddenAggregates[key] = cells.Sum(Ballots) < k ? SuppressionReason.TooFewBallots : SuppressionReason.Complementary;
+        }
+        // A part-view total and the campaign's total of the same name, both shown, give their difference:
+        // when that difference's hidden part fails the rule, the part-view total is hidden.
+        foreach (var complement in complements ?? [])
+        {
+            if (Fails([.. complement.Cells.Distinct().Where(c => Ballots(c) > 0)]))
+            {
+                hiddenAggregates.TryAdd(complement.Key, SuppressionReason.Complementary);
+            }
         }
         return new SuppressionOutcome(k, hidden, hiddenAggregates);
     }

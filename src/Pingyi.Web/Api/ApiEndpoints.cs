@@ -21,5 +21,6 @@ public static class ApiEndpoints
         api.MapPaperApi();
         api.MapChannelsApi();
         api.MapResultDecisionsApi();
+        api.MapResultsApi();
     }
 }

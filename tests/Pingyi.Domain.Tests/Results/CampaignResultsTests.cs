@@ -250,11 +250,12 @@ public class CampaignResultsTests
     }
 
     [Fact]
-    public void A_subtree_view_never_shows_a_cell_the_campaign_view_hides()
+    public void A_subtree_view_shows_exactly_the_cells_the_campaign_view_shows_and_hides_its_totals_instead()
     {
         // Whole campaign, one group: (10) = 3 is below k; the group total would reveal it, so the smallest other
-        // cell (20) = 10 is hidden too. In the subtree {20, 30} alone (20) would look safe; shown there, it plus
-        // the campaign's figures would give (10) back. So it stays hidden, and then (30) must hide with it.
+        // cell (20) = 10 is hidden too. In the subtree {20, 30}, (20) stays hidden and (30) stays shown, as the
+        // campaign view shows it: hiding it there would protect nothing, since whoever holds both views knows it.
+        // The subtree's own total (20)+(30) would then give (20) back, so it is the total that is hidden.
         var input = new ResultBuilder().Group(1, 100).Subject(10).Subject(20).Subject(30)
             .Cell(10, 1, satisfied: 3)
             .Cell(20, 1, satisfied: 9, unsatisfied: 1)
@@ -267,8 +268,34 @@ public class CampaignResultsTests
 
         var subtree = CampaignResults.Compute(input, [20, 30]);
         Assert.Equal(SuppressionReason.Complementary, subtree.Subject(20)!.Cell(1)!.Block.Reason);
-        Assert.False(subtree.Subject(30)!.Cell(1)!.Block.IsShown);
-        Assert.Equal(new Rate(27, 30), subtree.Summary.Pooled.Rate);
+        Assert.Equal(new Rate(18, 20), subtree.Subject(30)!.Cell(1)!.Block.Rate);
+        Assert.False(subtree.Summary.Pooled.IsShown);
+        Assert.False(subtree.GroupColumns.Single().Summary.Pooled.IsShown);
+    }
+
+    [Fact]
+    public void A_subtree_total_is_hidden_when_its_difference_from_the_campaign_total_isolates_a_hidden_cell()
+    {
+        // One group; A 10 ballots, B 6, a small branch of A 2. The campaign view shows A and hides the branch and,
+        // to protect it, B (the campaign total's hidden part is then the branch and B, 8 ballots ≥ k).
+        // A unit administrator's view {A, branch}: its total 12 minus A (shown in both views) is the branch alone,
+        // so that total must not be shown, though A stays shown as in the campaign view.
+        var input = new ResultBuilder().Group(1, 100).Subject(1).Subject(2).Subject(3)
+            .Cell(1, 1, satisfied: 10)
+            .Cell(2, 1, satisfied: 5, unsatisfied: 1)
+            .Cell(3, 1, satisfied: 0, unsatisfied: 2)
+            .Build();
+
+        var whole = CampaignResults.Compute(input);
+        Assert.True(whole.Subject(1)!.Cell(1)!.Block.IsShown);
+        Assert.False(whole.Subject(3)!.Cell(1)!.Block.IsShown);
+
+        var unit = CampaignResults.Compute(input, [1, 3]);
+        Assert.Equal(new Rate(10, 10), unit.Subject(1)!.Cell(1)!.Block.Rate);
+        Assert.False(unit.Subject(3)!.Cell(1)!.Block.IsShown);
+        Assert.False(unit.Summary.Pooled.IsShown);
+        Assert.False(unit.GroupColumns.Single().Summary.Pooled.IsShown);
+        Assert.Null(unit.Summary.Pooled.Rate);
     }
 
     [Fact]
