@@ -14,13 +14,13 @@ namespace Pingyi.Web.Tests.Results;
 /// group and subject) over unit A, a unit under A with a hostile name, and unit B; with
 /// <c>standing</c> also a 平时评议 group (lower trust, weight 0) rating every subject.
 /// </summary>
-internal sealed record ResultCampaign(int Id, int GroupServiceId, int GroupStaffId, int? GroupStandingId, int UnitA, int Hostile, int UnitB, string HostileName, string UnitBName);
+internal sealed record PagesCampaign(int Id, int GroupServiceId, int GroupStaffId, int? GroupStandingId, int UnitA, int Hostile, int UnitB, string HostileName, string UnitBName);
 
 internal static class ResultPagesArrange
 {
     public const string Script = "<script>alert(1)</script>";
 
-    public static async Task<ResultCampaign> CreateAsync(this AppFixture app, TestClient sys, string name, bool standing = false)
+    public static async Task<PagesCampaign> CreateAsync(this AppFixture app, TestClient sys, string name, bool standing = false)
     {
         var hostileName = $"{Script}{name}";
         var hostile = await app.AddOrganizationAsync($"R{Guid.NewGuid():N}"[..12], hostileName, app.UnitAId);
@@ -53,7 +53,7 @@ internal static class ResultPagesArrange
             var groups = await db.RaterGroups.Where(g => g.CampaignId == id).OrderBy(g => g.Position).Select(g => g.Id).ToListAsync();
             var subjects = await db.CampaignSubjects.Where(s => s.CampaignId == id).ToDictionaryAsync(s => s.OrganizationId!.Value, s => s.Id);
             var unitB = await db.Organizations.Where(o => o.Id == app.UnitBId).Select(o => o.Name).SingleAsync();
-            return new ResultCampaign(id, groups[0], groups[1], standing ? groups[2] : null, subjects[app.UnitAId], subjects[hostile.Id], subjects[app.UnitBId], hostileName, unitB);
+            return new PagesCampaign(id, groups[0], groups[1], standing ? groups[2] : null, subjects[app.UnitAId], subjects[hostile.Id], subjects[app.UnitBId], hostileName, unitB);
         });
     }
 
@@ -61,7 +61,7 @@ internal static class ResultPagesArrange
     /// Stores <paramref name="ballots"/> ballots of the group for the subject, the first
     /// <paramref name="satisfied"/> answering 满意 and the rest 不满意, then recounts the campaign's aggregates.
     /// </summary>
-    public static Task AddBallotsAsync(this AppFixture app, ResultCampaign c, int subjectId, int groupId, int ballots, int satisfied) =>
+    public static Task AddBallotsAsync(this AppFixture app, PagesCampaign c, int subjectId, int groupId, int ballots, int satisfied) =>
         app.WithDbAsync(async db =>
         {
             var assignment = await db.Assignments.Where(a => a.CampaignId == c.Id && a.RaterGroupId == groupId && a.Subjects.Any(s => s.Id == subjectId))

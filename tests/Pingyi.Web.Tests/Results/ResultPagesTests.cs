@@ -25,7 +25,7 @@ public abstract class ResultPagesTests<TFixture>(TFixture app) : IClassFixture<T
 
     private const string EncodedScript = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-    private async Task<ResultCampaign> ArrangeAsync(string name, bool standing = false)
+    private async Task<PagesCampaign> ArrangeAsync(string name, bool standing = false)
     {
         using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
         var c = await app.CreateAsync(sys, name, standing);
@@ -38,7 +38,7 @@ public abstract class ResultPagesTests<TFixture>(TFixture app) : IClassFixture<T
         return c;
     }
 
-    private static string[] Pages(ResultCampaign c, bool withUnitB) =>
+    private static string[] Pages(PagesCampaign c, bool withUnitB) =>
     [
         $"/Results/{c.Id}",
         $"/Results/Tree/{c.Id}",
