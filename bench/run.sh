@@ -36,6 +36,9 @@ stop_pg() {
 trap stop_pg EXIT
 
 for provider in $providers; do
+  # The machine is shared: its load before each run is part of the result.
+  echo "load before the $provider run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results"
+  echo >>"$results"
   if [ "$provider" = postgres ]; then
     initdb="$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)"
     pg_ctl="$(dirname "$initdb")/pg_ctl"
