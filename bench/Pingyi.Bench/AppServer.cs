@@ -12,13 +12,19 @@ namespace Pingyi.Bench;
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly string _dataDir;
+    private readonly string _app;
+    private readonly string[] _database;
+    private readonly string[] _serverArguments;
 
-    private AppServer(Process process, string dataDir, Uri baseAddress, string adminPassword)
+    private AppServer(Process process, string dataDir, string app, string[] database, string[] serverArguments, Uri baseAddress, string adminPassword)
     {
         _process = process;
         _dataDir = dataDir;
+        _app = app;
+        _database = database;
+        _serverArguments = serverArguments;
         BaseAddress = baseAddress;
         AdminPassword = adminPassword;
     }
@@ -44,21 +50,15 @@ public sealed class AppServer : IAsyncDisposable
             ?? throw new InvalidOperationException("create-admin printed no password:\n" + admin);
 
         var baseAddress = new Uri($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
-        var start = Start(options.App, [
+        string[] serverArguments = [
             "--urls", baseAddress.ToString().TrimEnd('/'),
             "--ForwardedHeaders:KnownProxies:0=127.0.0.1",
             "--Logging:LogLevel:Default=Warning",
             .. database,
-        ]);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ];
+        var process = Launch(options.App, serverArguments);
 
-        var server = new AppServer(process, dataDir, baseAddress, password);
+        var server = new AppServer(process, dataDir, options.App, database, serverArguments, baseAddress, password);
         using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -81,6 +81,62 @@ public sealed class AppServer : IAsyncDisposable
         }
         await server.DisposeAsync();
         throw new TimeoutException("the app did not answer within a minute");
+    }
+
+    private static Process Launch(string app, IEnumerable<string> arguments)
+    {
+        var start = Start(app, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The SQLite database file the app uses (the SQLite runs only).</summary>
+    public string SqliteFile => Path.Combine(_dataDir, "bench.db");
+
+    /// <summary>Runs a command-line verb of the app on the same database (e.g. <c>recount --campaign 3</c>) and returns what it printed.</summary>
+    public Task<string> RunVerbAsync(params string[] arguments) => RunToEndAsync(_app, [.. arguments, .. _database]);
+
+    /// <summary>
+    /// Stops the app (gracefully) and starts it again on the same database; the clock returned was
+    /// started just before the new process, so the caller can time its first answer from process start.
+    /// </summary>
+    public async Task<Stopwatch> RestartAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        var clock = Stopwatch.StartNew();
+        _process = Launch(_app, _serverArguments);
+        return clock;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    private async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        // SIGTERM: the host stops gracefully and the ballot writer drains its queue.
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
     }
 
     private static void Echo(string? line)
@@ -151,23 +207,7 @@ public sealed class AppServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // SIGTERM: the host stops gracefully and the ballot writer drains its queue.
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
+        await StopAsync();
         _process.Dispose();
         try
         {

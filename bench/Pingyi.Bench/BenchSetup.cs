@@ -50,9 +50,20 @@ public static partial class BenchSetup
         var groupId = campaignJson["groups"]![0]!["id"]!.GetValue<int>();
         await JsonAsync(await http.PostAsJsonAsync($"/api/campaigns/{campaignId}/state", new { state = "Open" }));
 
-        var links = new List<string>(options.Codes);
+        var (links, generation) = await IssueCodesAsync(http, campaignId, groupId, options.Codes);
+        return new SetupResult(campaignId, groupId, links, 20, generation);
+    }
+
+    /// <summary>
+    /// Issues <paramref name="count"/> codes of a rater group in batches of at most 100,000, each
+    /// timed from the request until it is Ready, and returns their links (path and query).
+    /// </summary>
+    internal static async Task<(List<string> Links, List<(int Count, double Seconds)> Generation)> IssueCodesAsync(HttpClient http,
+        int campaignId, int groupId, int total)
+    {
+        var links = new List<string>(total);
         var generation = new List<(int, double)>();
-        for (var left = options.Codes; left > 0; left -= MaxBatch)
+        for (var left = total; left > 0; left -= MaxBatch)
         {
             var count = Math.Min(left, MaxBatch);
             var clock = Stopwatch.StartNew();
@@ -77,7 +88,7 @@ public static partial class BenchSetup
             var codes = await JsonAsync(await http.GetAsync($"/api/code-batches/{batchId}/codes"));
             links.AddRange(codes.AsArray().Select(c => new Uri(c!["link"]!.GetValue<string>()).PathAndQuery));
         }
-        return new SetupResult(campaignId, groupId, links, 20, generation);
+        return (links, generation);
     }
 
     /// <summary>Codes used and online ballots stored, as the app itself counts them.</summary>
@@ -91,13 +102,18 @@ public static partial class BenchSetup
         return (used, ballots);
     }
 
-    private static async Task<HttpClient> SignInAsync(AppServer server)
+    /// <summary>A client signed in as the bench administrator; <paramref name="address"/>, if given, is sent as the client's X-Forwarded-For.</summary>
+    internal static async Task<HttpClient> SignInAsync(AppServer server, string? address = null)
     {
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
             BaseAddress = server.BaseAddress,
             Timeout = TimeSpan.FromMinutes(10),
         };
+        if (address is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        }
         var page = await http.GetStringAsync("/Account/Login");
         var token = AntiforgeryField().Match(page).Groups[1].Value;
         var signIn = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -113,9 +129,9 @@ public static partial class BenchSetup
         return http;
     }
 
-    private static async Task<int> IdOfAsync(HttpResponseMessage response) => (await JsonAsync(response))["id"]!.GetValue<int>();
+    internal static async Task<int> IdOfAsync(HttpResponseMessage response) => (await JsonAsync(response))["id"]!.GetValue<int>();
 
-    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response)
+    internal static async Task<JsonNode> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
@@ -126,7 +142,7 @@ public static partial class BenchSetup
     }
 
     /// <summary>A patient satisfaction form as hospitals use it: the department, 18 five-level grades and a remark.</summary>
-    private static string PatientForm()
+    internal static string PatientForm()
     {
         string[] grades =
         [

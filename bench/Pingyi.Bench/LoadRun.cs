@@ -40,7 +40,8 @@ public static partial class LoadRun
         "饭菜可以再清淡一些。", "医生讲解很清楚。", "卫生间希望多打扫几次。",
     ];
 
-    public static async Task<LoadResult> RunAsync(AppServer server, SetupResult setup, BenchOptions options)
+    /// <param name="started">Called as the raters start (after the links were traded), e.g. to start other load alongside.</param>
+    public static async Task<LoadResult> RunAsync(AppServer server, SetupResult setup, BenchOptions options, Action? started = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler
         {
@@ -74,6 +75,7 @@ public static partial class LoadRun
             ?? throw new InvalidOperationException("the first code's link was refused");
         var fields = await FieldsAsync(http, first);
         var raters = Enumerable.Range(0, options.Raters).Select(_ => new Rater()).ToArray();
+        started?.Invoke();
         var clock = Stopwatch.StartNew();
         var windowStart = TimeSpan.FromSeconds(options.Warmup);
         var windowEnd = windowStart + TimeSpan.FromSeconds(options.Seconds);

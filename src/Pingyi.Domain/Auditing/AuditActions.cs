@@ -48,6 +48,7 @@ public static class AuditActions
     public const string BallotExclude = "ballot-exclude";
     public const string BallotExclusionWithdraw = "ballot-exclusion-withdraw";
     public const string ResultsExport = "results-export";
+    public const string ResultsRecount = "results-recount";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -96,6 +97,7 @@ public static class AuditActions
         [BallotExclude] = "排除可疑测评票",
         [BallotExclusionWithdraw] = "撤销排除测评票",
         [ResultsExport] = "导出评议结果",
+        [ResultsRecount] = "重新统计评议结果",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

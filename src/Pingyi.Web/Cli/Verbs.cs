@@ -12,15 +12,16 @@ namespace Pingyi.Web.Cli;
 /// <summary>
 /// Operator commands on the same binary:
 /// <c>migrate</c>, <c>create-admin USER [--role SystemAdmin|OrgAdmin|Auditor] [--org CODE]</c>,
-/// <c>import organizations|members FILE</c>. Options such as --Database:Provider work as for the server.
+/// <c>import organizations|members FILE</c>, <c>recount --campaign N</c>. Options such as --Database:Provider work as for the server.
 /// </summary>
 public static class Verbs
 {
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
     public const string Import = "import";
+    public const string Recount = "recount";
 
-    private static readonly string[] All = [Migrate, CreateAdmin, Import];
+    private static readonly string[] All = [Migrate, CreateAdmin, Import, Recount];
 
     public static string? Find(string[] args) => args.Length > 0 && All.Contains(args[0]) ? args[0] : null;
 
@@ -36,7 +37,7 @@ public static class Verbs
             {
                 list.Add("--Demo:Enabled=true");
             }
-            else if (a is "--role" or "--org" && i + 1 < args.Length)
+            else if (a is "--role" or "--org" or "--campaign" && i + 1 < args.Length)
             {
                 i++;
             }
@@ -69,6 +70,8 @@ public static class Verbs
                     return await CreateAdminAsync(sp, words, Option(args, "--role") ?? Roles.SystemAdmin, Option(args, "--org"));
                 case Import:
                     return await ImportAsync(sp, words);
+                case Recount:
+                    return await RecountVerb.RunAsync(sp, Option(args, "--campaign"), Console.Out, Console.Error);
             }
         }
         catch (DbUpdateException e)
