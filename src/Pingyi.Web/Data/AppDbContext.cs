@@ -5,6 +5,7 @@ using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
+using Pingyi.Domain.Loop;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
 using Pingyi.Domain.Results;
@@ -77,6 +78,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MemberGradeDecision> MemberGradeDecisions => Set<MemberGradeDecision>();
 
     public DbSet<OrganizationFlag> OrganizationFlags => Set<OrganizationFlag>();
+
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+
+    public DbSet<OpinionCategory> OpinionCategories => Set<OpinionCategory>();
+
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<Measure> Measures => Set<Measure>();
+
+    public DbSet<MeasureNote> MeasureNotes => Set<MeasureNote>();
+
+    public DbSet<MeasureAttachment> MeasureAttachments => Set<MeasureAttachment>();
+
+    public DbSet<MeasureVerification> MeasureVerifications => Set<MeasureVerification>();
+
+    public DbSet<CorrectionPlan> CorrectionPlans => Set<CorrectionPlan>();
+
+    public DbSet<ModelRecord> ModelRecords => Set<ModelRecord>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Forms;
+using Pingyi.Domain.Loop;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Data;
@@ -202,10 +203,97 @@ public sealed class OrgScope(AppDbContext db, IHttpContextAccessor http, AuditLo
         return channel;
     }
 
+    /// <summary>Opinions about an organisation inside the subtree.</summary>
+    public async Task<IQueryable<Opinion>> OpinionsAsync()
+    {
+        var ids = (await OrganizationsAsync()).Select(o => o.Id);
+        return db.Opinions.Where(o => ids.Contains(o.OrganizationId));
+    }
+
+    /// <summary>The opinion if it concerns an organisation in scope; otherwise null, with the refusal audited.</summary>
+    public async Task<Opinion?> FindOpinionAsync(Guid id)
+    {
+        var opinion = await (await OpinionsAsync()).FirstOrDefaultAsync(o => o.Id == id);
+        if (opinion is null)
+        {
+            await DenyAsync("Opinion", id.ToString());
+        }
+        return opinion;
+    }
+
+    /// <summary>
+    /// Problems owned in the subtree, and problems above it with a measure assigned to an
+    /// organisation in it (a unit sees the bureau's problem it must rectify, and only that).
+    /// </summary>
+    public async Task<IQueryable<Problem>> ProblemsAsync()
+    {
+        var ids = (await OrganizationsAsync()).Select(o => o.Id);
+        return db.Problems.Where(p => ids.Contains(p.OrganizationId) || p.Measures.Any(m => ids.Contains(m.ResponsibleOrganizationId)));
+    }
+
+    /// <summary>The problem if it is visible in scope (see <see cref="ProblemsAsync"/>); otherwise null, with the refusal audited.</summary>
+    public async Task<Problem?> FindProblemAsync(int id)
+    {
+        var problem = await (await ProblemsAsync()).FirstOrDefaultAsync(p => p.Id == id);
+        if (problem is null)
+        {
+            await DenyAsync("Problem", id);
+        }
+        return problem;
+    }
+
+    /// <summary>Measures carried out in the subtree, and measures of problems owned in it.</summary>
+    public async Task<IQueryable<Measure>> MeasuresAsync()
+    {
+        var ids = (await OrganizationsAsync()).Select(o => o.Id);
+        return db.Measures.Where(m => ids.Contains(m.ResponsibleOrganizationId)
+            || db.Problems.Any(p => p.Id == m.ProblemId && ids.Contains(p.OrganizationId)));
+    }
+
+    /// <summary>The measure if it is visible in scope (see <see cref="MeasuresAsync"/>); otherwise null, with the refusal audited.</summary>
+    public async Task<Measure?> FindMeasureAsync(int id)
+    {
+        var measure = await (await MeasuresAsync()).FirstOrDefaultAsync(m => m.Id == id);
+        if (measure is null)
+        {
+            await DenyAsync("Measure", id);
+        }
+        return measure;
+    }
+
+    /// <summary>Correction plans (限期改正) of an organisation in the subtree or under its responsibility.</summary>
+    public async Task<IQueryable<CorrectionPlan>> CorrectionPlansAsync()
+    {
+        var ids = (await OrganizationsAsync()).Select(o => o.Id);
+        return db.CorrectionPlans.Where(c => ids.Contains(c.OrganizationId) || ids.Contains(c.ResponsibleOrganizationId));
+    }
+
+    /// <summary>The plan if it is visible in scope; otherwise null, with the refusal audited.</summary>
+    public async Task<CorrectionPlan?> FindCorrectionPlanAsync(int id)
+    {
+        var plan = await (await CorrectionPlansAsync()).FirstOrDefaultAsync(c => c.Id == id);
+        if (plan is null)
+        {
+            await DenyAsync("CorrectionPlan", id);
+        }
+        return plan;
+    }
+
+    /// <summary>
+    /// True when the caller acts as the superior (上级组织) of <paramref name="organization"/>: it lies
+    /// strictly below the scope's root. Only a superior verifies a measure (验收) or closes a correction
+    /// plan; an organisation never verifies its own work. The system administrator is the superior of
+    /// every organisation, the top one included, which has no other.
+    /// </summary>
+    public async Task<bool> IsSuperiorOfAsync(Organization organization) =>
+        IsSystemAdmin || (organization.Id != RootId && await ContainsAsync(organization));
+
     /// <summary>True when the organisation is the scope's own root, which only its superior may move or deactivate.</summary>
     public bool IsScopeRoot(Organization organization) => !IsSystemAdmin && organization.Id == RootId;
 
-    public Task DenyAsync(string objectType, int id) =>
+    public Task DenyAsync(string objectType, int id) => DenyAsync(objectType, id.ToString(CultureInfo.InvariantCulture));
+
+    public Task DenyAsync(string objectType, string id) =>
         audit.WriteAsync(AuditActions.Denied, AuditOutcome.Denied, objectType,
-            id.ToString(CultureInfo.InvariantCulture), $"超出管理范围：{http.HttpContext?.Request.Method} {http.HttpContext?.Request.Path}");
+            id, $"超出管理范围：{http.HttpContext?.Request.Method} {http.HttpContext?.Request.Path}");
 }

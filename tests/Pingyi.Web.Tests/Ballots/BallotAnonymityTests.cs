@@ -28,6 +28,10 @@ public abstract class BallotAnonymityTests<TFixture>(TFixture app) : IClassFixtu
         Assert.Equal(["AssignmentId", "CampaignId", "Channel", "ExclusionId", "Flags", "FormVersionId", "Id", "RaterGroupId", "ReceiptHash", "SubmittedOn"],
             (await ColumnsAsync("Ballots")).Order(StringComparer.Ordinal));
         Assert.Equal(["BallotId", "ItemId", "SubjectId", "Text", "Value"], (await ColumnsAsync("BallotAnswers")).Order(StringComparer.Ordinal));
+        // A ballot's remark carried over as an opinion: the date only, the receipt's hash, no ballot id.
+        Assert.Equal(["CampaignId", "CategoryId", "Id", "MeetingId", "MergedIntoId", "OrganizationId", "ProblemId", "ReRatedOn", "ReRating",
+                "ReceiptHash", "ReceivedOn", "RecordedBy", "RepliedBy", "RepliedOn", "Reply", "Source", "SourceNote", "Text"],
+            (await ColumnsAsync("Opinions")).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -153,6 +153,7 @@ internal static partial class BallotBatchSql
                """;
         await db.Database.ExecuteSqlRawAsync(sql, p.Values);
         await AddToResultsAsync(db, ballots, 1);
+        await InsertOpinionsAsync(db, ballots, sqlite);
     }
 
     // EF Core stores a Guid on SQLite as upper-case text; PostgreSQL reads any case into uuid.
