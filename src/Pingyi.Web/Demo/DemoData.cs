@@ -86,6 +86,7 @@ public static class DemoData
         await DemoMeetings.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoBallots.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoResults.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await DemoLoop.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await EnsureAdminAsync(services);
     }
 

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
+using Pingyi.Domain.Loop;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
 using Pingyi.Web.Demo;
+using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Tests.Infrastructure;
 
 namespace Pingyi.Web.Tests.Demo;
@@ -45,7 +47,8 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     {
         Task<string> CountsAsync() => app.WithDbAsync(async db => string.Join(",", await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(),
             await db.Forms.CountAsync(), await db.Ballots.CountAsync(), await db.BallotAnswers.CountAsync(), await db.Tokens.CountAsync(),
-            await db.Tokens.CountAsync(t => t.State == TokenState.Used), await db.TokenBatches.CountAsync()));
+            await db.Tokens.CountAsync(t => t.State == TokenState.Used), await db.TokenBatches.CountAsync(),
+            await db.Opinions.CountAsync(), await db.Problems.CountAsync(), await db.Measures.CountAsync(), await db.CorrectionPlans.CountAsync()));
         var before = await CountsAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         await DemoData.EnsureAsync(scope.ServiceProvider);
@@ -266,6 +269,46 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
             Assert.Equal(before, await app.WithDbAsync(db => db.ResultAnswerCounts.Where(r => r.CampaignId == id && r.Count != 0)
                 .OrderBy(r => r.AssignmentId).ThenBy(r => r.SubjectId).ThenBy(r => r.ItemId).ThenBy(r => r.Value).Select(r => r.Count).ToListAsync()));
         }
+    }
+
+    [Fact]
+    public async Task The_demo_loop_has_opinions_from_every_source_and_every_remark_carried_over()
+    {
+        var sources = await app.WithDbAsync(db => db.Opinions.Select(o => o.Source).Distinct().ToListAsync());
+        Assert.Equal(Enum.GetValues<OpinionSource>().Order(), sources.Order());
+        var (remarks, fromBallots) = await app.WithDbAsync(async db => (
+            await db.BallotAnswers.CountAsync(a => a.Text != null && a.Text != ""),
+            await db.Opinions.CountAsync(o => o.Source == OpinionSource.Ballot)));
+        Assert.Equal(remarks, fromBallots);
+        Assert.True(await app.WithDbAsync(db => db.Opinions.AnyAsync(o => o.MergedIntoId != null)), "some duplicates are merged");
+        Assert.True(await app.WithDbAsync(db => db.Opinions.AnyAsync(o => o.ProblemId == null && o.Reply != null)), "praise is answered directly");
+    }
+
+    [Fact]
+    public async Task The_demo_loop_has_problems_in_every_state_verifications_replies_and_re_ratings()
+    {
+        var today = DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime);
+        var measures = await app.WithDbAsync(db => db.Measures.Include(m => m.Verifications).AsNoTracking().ToListAsync());
+        Assert.Equal(Enum.GetValues<MeasureState>().Order(), measures.Select(m => m.State).Distinct().Order());
+        Assert.Contains(measures, m => MeasureStates.IsOverdue(m.State, m.Deadline, today));
+        Assert.Contains(measures, m => m.State == MeasureState.Verified && !MeasureStates.ClosedOnTime(m.Deadline, m.VerifiedOn!.Value));
+        Assert.Contains(measures, m => m.SentBackCount > 0 && m.Verifications.Any(v => !v.InPlace || !v.Reasonable || !v.Effective));
+        Assert.All(measures.Where(m => m.State == MeasureState.Verified), m => Assert.Contains(m.Verifications, v => v.InPlace && v.Reasonable && v.Effective));
+        Assert.True(await app.WithDbAsync(db => db.Problems.CountAsync(p => p.Reply != null)) >= 3);
+        Assert.True(await app.WithDbAsync(db => db.Opinions.CountAsync(o => o.ReRating != null)) >= 3);
+        Assert.True(await app.WithDbAsync(db => db.MeasureNotes.AnyAsync(n => n.Kind == MeasureNoteKind.Urged)));
+        Assert.True(await app.WithDbAsync(db => db.CorrectionPlans.AnyAsync(c => c.FlagId != null)));
+        Assert.True(await app.WithDbAsync(db => db.ModelRecords.AnyAsync(m => m.FlagId != null)));
+        Assert.True(await app.WithDbAsync(db => db.CalendarDays.CountAsync()) >= 9);
+    }
+
+    [Fact]
+    public async Task The_readme_sample_receipt_reaches_a_replied_problem()
+    {
+        var hash = await app.Factory.Services.GetRequiredService<TokenKey>().HashAsync(DemoLoop.SampleReceipt);
+        var opinion = await app.WithDbAsync(db => db.Opinions.AsNoTracking().SingleAsync(o => o.ReceiptHash == hash));
+        Assert.NotNull(opinion.ProblemId);
+        Assert.NotNull(await app.WithDbAsync(db => db.Problems.Where(p => p.Id == opinion.ProblemId).Select(p => p.Reply).SingleAsync()));
     }
 }
 
