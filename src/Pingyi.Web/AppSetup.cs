@@ -69,6 +69,11 @@ public static class AppSetup
         services.AddScoped<Features.Channels.ChannelList>();
         services.AddSingleton<Features.Channels.ChannelDevice>();
         services.AddSingleton<Features.Channels.StandingThrottle>();
+        services.AddScoped<Features.Loop.Opinions.OpinionCommands>();
+        services.AddScoped<Features.Loop.Opinions.OpinionQuery>();
+        services.AddScoped<Features.Loop.Opinions.CategoryCommands>();
+        services.AddScoped<Features.Loop.Opinions.SuggestionReceipt>();
+        services.AddSingleton<Features.Loop.Opinions.SuggestionThrottle>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();
@@ -140,6 +145,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Flags", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Exclusions", Policies.Manage);
             o.Conventions.AuthorizeFolder("/ResultExports", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Opinions", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

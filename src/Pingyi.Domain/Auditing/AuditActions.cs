@@ -49,6 +49,12 @@ public static class AuditActions
     public const string BallotExclusionWithdraw = "ballot-exclusion-withdraw";
     public const string ResultsExport = "results-export";
     public const string ResultsRecount = "results-recount";
+    public const string OpinionCreate = "opinion-create";
+    public const string OpinionCategorize = "opinion-categorize";
+    public const string OpinionReply = "opinion-reply";
+    public const string OpinionMerge = "opinion-merge";
+    public const string OpinionUnmerge = "opinion-unmerge";
+    public const string OpinionCategoryChange = "opinion-category-change";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -98,6 +104,12 @@ public static class AuditActions
         [BallotExclusionWithdraw] = "撤销排除测评票",
         [ResultsExport] = "导出评议结果",
         [ResultsRecount] = "重新统计评议结果",
+        [OpinionCreate] = "登记意见建议",
+        [OpinionCategorize] = "修改意见类别",
+        [OpinionReply] = "直接答复意见",
+        [OpinionMerge] = "合并相似意见",
+        [OpinionUnmerge] = "取消合并意见",
+        [OpinionCategoryChange] = "维护意见类别",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;
