@@ -49,6 +49,12 @@ public static class AuditActions
     public const string BallotExclusionWithdraw = "ballot-exclusion-withdraw";
     public const string ResultsExport = "results-export";
     public const string ResultsRecount = "results-recount";
+    public const string ProblemCreate = "problem-create";
+    public const string MeasureCreate = "measure-create";
+    public const string MeasureProgress = "measure-progress";
+    public const string MeasureTransition = "measure-transition";
+    public const string MeasureVerify = "measure-verify";
+    public const string CalendarChange = "calendar-change";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -98,6 +104,12 @@ public static class AuditActions
         [BallotExclusionWithdraw] = "撤销排除测评票",
         [ResultsExport] = "导出评议结果",
         [ResultsRecount] = "重新统计评议结果",
+        [ProblemCreate] = "查找问题",
+        [MeasureCreate] = "制定整改措施",
+        [MeasureProgress] = "记录整改进展",
+        [MeasureTransition] = "整改状态变更",
+        [MeasureVerify] = "验收整改措施",
+        [CalendarChange] = "修改工作日历",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;
