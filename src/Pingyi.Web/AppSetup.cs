@@ -74,6 +74,11 @@ public static class AppSetup
         services.AddScoped<Features.Loop.Opinions.CategoryCommands>();
         services.AddScoped<Features.Loop.Opinions.SuggestionReceipt>();
         services.AddSingleton<Features.Loop.Opinions.SuggestionThrottle>();
+        services.AddScoped<Features.Loop.Measures.ProblemCommands>();
+        services.AddScoped<Features.Loop.Measures.ProblemQueries>();
+        services.AddScoped<Features.Loop.Measures.MeasureCommands>();
+        services.AddScoped<Features.Loop.Measures.CalendarCommands>();
+        services.AddSingleton<Features.Loop.Measures.AttachmentStore>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();
@@ -146,6 +151,9 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Exclusions", Policies.Manage);
             o.Conventions.AuthorizeFolder("/ResultExports", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Opinions", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Problems", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Measures", Policies.Manage);
+            o.Conventions.AuthorizePage("/Loop/Calendar", Policies.System);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -55,6 +55,12 @@ public static class AuditActions
     public const string OpinionMerge = "opinion-merge";
     public const string OpinionUnmerge = "opinion-unmerge";
     public const string OpinionCategoryChange = "opinion-category-change";
+    public const string ProblemCreate = "problem-create";
+    public const string MeasureCreate = "measure-create";
+    public const string MeasureProgress = "measure-progress";
+    public const string MeasureTransition = "measure-transition";
+    public const string MeasureVerify = "measure-verify";
+    public const string CalendarChange = "calendar-change";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -110,6 +116,12 @@ public static class AuditActions
         [OpinionMerge] = "合并相似意见",
         [OpinionUnmerge] = "取消合并意见",
         [OpinionCategoryChange] = "维护意见类别",
+        [ProblemCreate] = "查找问题",
+        [MeasureCreate] = "制定整改措施",
+        [MeasureProgress] = "记录整改进展",
+        [MeasureTransition] = "整改状态变更",
+        [MeasureVerify] = "验收整改措施",
+        [CalendarChange] = "修改工作日历",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

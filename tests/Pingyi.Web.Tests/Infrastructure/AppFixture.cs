@@ -31,6 +31,9 @@ public abstract class AppFixture : IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The app's data directory (attachments are stored below it), private to the fixture.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"pingyi-data-{Guid.NewGuid():N}");
+
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Fixture not initialised.");
 
     public string Provider => Database.Provider;
@@ -58,6 +61,7 @@ public abstract class AppFixture : IAsyncLifetime
             b.UseSetting("Database:Provider", Database.Provider);
             b.UseSetting("ConnectionStrings:Pingyi", Database.ConnectionString);
             b.UseSetting("Database:MigrateOnStart", "true");
+            b.UseSetting("Database:DataDirectory", DataDirectory);
             b.UseSetting("Demo:Enabled", Demo ? "true" : "false");
             // Dashboards re-read the aggregates as soon as a ballot lands, so a test sees what it just stored.
             b.UseSetting("Results:RefreshSeconds", "0");
@@ -78,6 +82,10 @@ public abstract class AppFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
         await Database.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 
     public TestClient CreateClient() =>
