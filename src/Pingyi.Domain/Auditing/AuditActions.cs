@@ -49,6 +49,7 @@ public static class AuditActions
     public const string BallotExclusionWithdraw = "ballot-exclusion-withdraw";
     public const string ResultsExport = "results-export";
     public const string ResultsRecount = "results-recount";
+    public const string ProblemReply = "problem-reply";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -98,6 +99,7 @@ public static class AuditActions
         [BallotExclusionWithdraw] = "撤销排除测评票",
         [ResultsExport] = "导出评议结果",
         [ResultsRecount] = "重新统计评议结果",
+        [ProblemReply] = "填写问题反馈",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;
