@@ -79,6 +79,12 @@ public static class AppSetup
         services.AddScoped<Features.Loop.Measures.MeasureCommands>();
         services.AddScoped<Features.Loop.Measures.CalendarCommands>();
         services.AddSingleton<Features.Loop.Measures.AttachmentStore>();
+        services.AddScoped<Features.Loop.Replies.ReplyCommands>();
+        services.AddScoped<Features.Loop.Replies.ReplyQueries>();
+        services.AddScoped<Features.Loop.Replies.ReceiptLookup>();
+        services.AddScoped<Features.Loop.Replies.ReceiptCookie>();
+        services.AddSingleton<Features.Loop.Replies.ReceiptThrottle>();
+        services.AddScoped<Features.Loop.Replies.PublicReplies>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();
@@ -157,6 +163,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");
+            o.Conventions.AuthorizePage("/Problems/Reply", Policies.Manage);
         });
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApi>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

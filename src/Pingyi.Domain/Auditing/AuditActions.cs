@@ -61,6 +61,7 @@ public static class AuditActions
     public const string MeasureTransition = "measure-transition";
     public const string MeasureVerify = "measure-verify";
     public const string CalendarChange = "calendar-change";
+    public const string ProblemReply = "problem-reply";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -122,6 +123,7 @@ public static class AuditActions
         [MeasureTransition] = "整改状态变更",
         [MeasureVerify] = "验收整改措施",
         [CalendarChange] = "修改工作日历",
+        [ProblemReply] = "填写问题反馈",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

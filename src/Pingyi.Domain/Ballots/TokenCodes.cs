@@ -23,7 +23,7 @@ public static class TokenCodes
     public const int ShortLength = ShortBodyLength + 1;
 
     private const string LongAlphabet = "abcdefghijklmnopqrstuvwxyz234567";
-    private const string ShortAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    internal const string ShortAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     public static string NewLongCode() => RandomNumberGenerator.GetString(LongAlphabet, LongLength);
 
