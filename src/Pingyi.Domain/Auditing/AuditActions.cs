@@ -49,6 +49,12 @@ public static class AuditActions
     public const string BallotExclusionWithdraw = "ballot-exclusion-withdraw";
     public const string ResultsExport = "results-export";
     public const string ResultsRecount = "results-recount";
+    public const string MeasureUrge = "measure-urge";
+    public const string CorrectionPlanCreate = "correction-plan-create";
+    public const string CorrectionPlanReport = "correction-plan-report";
+    public const string CorrectionPlanClose = "correction-plan-close";
+    public const string CorrectionPlanSendBack = "correction-plan-send-back";
+    public const string ModelRecordCreate = "model-record-create";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -98,6 +104,12 @@ public static class AuditActions
         [BallotExclusionWithdraw] = "撤销排除测评票",
         [ResultsExport] = "导出评议结果",
         [ResultsRecount] = "重新统计评议结果",
+        [MeasureUrge] = "督办整改措施",
+        [CorrectionPlanCreate] = "制定限期改正",
+        [CorrectionPlanReport] = "报告限期改正情况",
+        [CorrectionPlanClose] = "限期改正验收",
+        [CorrectionPlanSendBack] = "退回限期改正",
+        [ModelRecordCreate] = "记录先进典型",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

@@ -22,5 +22,6 @@ public static class ApiEndpoints
         api.MapChannelsApi();
         api.MapResultDecisionsApi();
         api.MapResultsApi();
+        api.MapLoopApi();
     }
 }
