@@ -67,6 +67,10 @@ public static class AppSetup
         services.AddScoped<Features.Channels.ChannelCommands>();
         services.AddScoped<Features.Channels.ChannelAccess>();
         services.AddScoped<Features.Channels.ChannelList>();
+        services.AddScoped<Features.Loop.Oversight.LoopFiguresQuery>();
+        services.AddScoped<Features.Loop.Oversight.OversightBoard>();
+        services.AddScoped<Features.Loop.Corrections.CorrectionCommands>();
+        services.AddScoped<Features.Loop.Models.ModelCommands>();
         services.AddSingleton<Features.Channels.ChannelDevice>();
         services.AddSingleton<Features.Channels.StandingThrottle>();
         services.AddScoped<Features.Loop.Opinions.OpinionCommands>();
@@ -160,6 +164,9 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Problems", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Measures", Policies.Manage);
             o.Conventions.AuthorizePage("/Loop/Calendar", Policies.System);
+            o.Conventions.AuthorizeFolder("/Oversight", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Corrections", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Models", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

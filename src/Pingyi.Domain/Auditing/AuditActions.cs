@@ -62,6 +62,12 @@ public static class AuditActions
     public const string MeasureVerify = "measure-verify";
     public const string CalendarChange = "calendar-change";
     public const string ProblemReply = "problem-reply";
+    public const string MeasureUrge = "measure-urge";
+    public const string CorrectionPlanCreate = "correction-plan-create";
+    public const string CorrectionPlanReport = "correction-plan-report";
+    public const string CorrectionPlanClose = "correction-plan-close";
+    public const string CorrectionPlanSendBack = "correction-plan-send-back";
+    public const string ModelRecordCreate = "model-record-create";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -124,6 +130,12 @@ public static class AuditActions
         [MeasureVerify] = "验收整改措施",
         [CalendarChange] = "修改工作日历",
         [ProblemReply] = "填写问题反馈",
+        [MeasureUrge] = "督办整改措施",
+        [CorrectionPlanCreate] = "制定限期改正",
+        [CorrectionPlanReport] = "报告限期改正情况",
+        [CorrectionPlanClose] = "限期改正验收",
+        [CorrectionPlanSendBack] = "退回限期改正",
+        [ModelRecordCreate] = "记录先进典型",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

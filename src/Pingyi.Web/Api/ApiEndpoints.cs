@@ -23,5 +23,6 @@ public static class ApiEndpoints
         api.MapResultDecisionsApi();
         api.MapResultsApi();
         api.MapOpinionsApi();
+        api.MapLoopApi();
     }
 }
