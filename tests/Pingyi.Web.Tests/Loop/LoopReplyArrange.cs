@@ -55,7 +55,7 @@ internal static partial class LoopReplyArrange
             return problem;
         });
 
-    public static Task<Opinion> AddOpinionAsync(this AppFixture app, int organizationId, string text, string? receiptHash,
+    public static Task<Opinion> AddReplyOpinionAsync(this AppFixture app, int organizationId, string text, string? receiptHash,
         int? problemId = null, Guid? mergedInto = null, string? reply = null) =>
         app.WithDbAsync(async db =>
         {

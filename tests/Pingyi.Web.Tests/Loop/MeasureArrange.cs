@@ -9,7 +9,7 @@ namespace Pingyi.Web.Tests.Loop;
 /// <summary>Arranging problems and measures: opinions as rows, problems and measures through the pages.</summary>
 internal static class MeasureArrange
 {
-    public static Task<Guid> AddOpinionAsync(this AppFixture app, int organizationId, string text, Guid? mergedInto = null) =>
+    public static Task<Guid> AddMeasureOpinionAsync(this AppFixture app, int organizationId, string text, Guid? mergedInto = null) =>
         app.WithDbAsync(async db =>
         {
             var opinion = new Opinion

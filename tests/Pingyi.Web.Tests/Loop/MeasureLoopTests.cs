@@ -17,8 +17,8 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
     public async Task The_full_loop_from_opinion_to_verified_measure()
     {
         using var admin = await app.SignInAsync(AppFixture.AdminA);
-        var kept = await app.AddOpinionAsync(app.UnitAId, "门诊收费窗口排队太久");
-        var duplicate = await app.AddOpinionAsync(app.UnitAId, "收费窗口排队久", mergedInto: kept);
+        var kept = await app.AddMeasureOpinionAsync(app.UnitAId, "门诊收费窗口排队太久");
+        var duplicate = await app.AddMeasureOpinionAsync(app.UnitAId, "收费窗口排队久", mergedInto: kept);
 
         var form = await admin.GetHtmlAsync($"/Problems/New?opinions={kept}");
         Assert.Contains("门诊收费窗口排队太久", form);
@@ -137,7 +137,7 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
     {
         using var admin = await app.SignInAsync(AppFixture.AdminA);
         using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
-        var opinionB = await app.AddOpinionAsync(app.UnitBId, "乙医院的意见");
+        var opinionB = await app.AddMeasureOpinionAsync(app.UnitBId, "乙医院的意见");
         var problemB = await sys.NewProblemAsync("乙医院的问题", app.UnitBId);
         var measureB = await app.AddMeasureAsync(sys, problemB, app.BranchBId);
         var ownProblem = await admin.NewProblemAsync("甲医院自己的问题", app.UnitAId);
@@ -179,8 +179,8 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
     public async Task Opinions_already_used_or_merged_cannot_make_a_problem_and_hostile_text_stays_inert()
     {
         using var admin = await app.SignInAsync(AppFixture.AdminA);
-        var kept = await app.AddOpinionAsync(app.UnitAId, "<script>alert(1)</script>意见");
-        var merged = await app.AddOpinionAsync(app.UnitAId, "重复", mergedInto: kept);
+        var kept = await app.AddMeasureOpinionAsync(app.UnitAId, "<script>alert(1)</script>意见");
+        var merged = await app.AddMeasureOpinionAsync(app.UnitAId, "重复", mergedInto: kept);
         Assert.Contains("已合并到另一条意见", await admin.GetHtmlAsync($"/Problems/New?opinions={merged}"));
         Assert.Contains("意见编号格式不正确", await admin.GetHtmlAsync("/Problems/New?opinions=not-a-guid"));
         var page = await admin.GetHtmlAsync($"/Problems/New?opinions={kept}");

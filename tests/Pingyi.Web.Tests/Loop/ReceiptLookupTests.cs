@@ -21,9 +21,9 @@ public abstract class ReceiptLookupTests<TFixture>(TFixture app) : IClassFixture
         var second = await app.NewReceiptAsync();
         var problem = await app.AddProblemAsync(app.UnitAId, "候诊时间长", "已增设两个挂号窗口，高峰期增派导诊。",
             (app.UnitAId, MeasureState.Verified), (app.UnitAId, MeasureState.InProgress), (app.BranchAId, MeasureState.Verified));
-        var mine = await app.AddOpinionAsync(app.UnitAId, "挂号排队太久一", first.Hash, problem.Id);
-        var theirs = await app.AddOpinionAsync(app.UnitAId, "候诊要等两小时二", second.Hash, problem.Id);
-        var unrelated = await app.AddOpinionAsync(app.UnitBId, "停车难三", null);
+        var mine = await app.AddReplyOpinionAsync(app.UnitAId, "挂号排队太久一", first.Hash, problem.Id);
+        var theirs = await app.AddReplyOpinionAsync(app.UnitAId, "候诊要等两小时二", second.Hash, problem.Id);
+        var unrelated = await app.AddReplyOpinionAsync(app.UnitBId, "停车难三", null);
 
         using var client = app.CreateClient();
         var html = await client.ViewAsync(ReceiptCodes.Format(first.Code).ToLowerInvariant());
@@ -50,8 +50,8 @@ public abstract class ReceiptLookupTests<TFixture>(TFixture app) : IClassFixture
     {
         var held = await app.NewReceiptAsync();
         var problem = await app.AddProblemAsync(app.UnitAId, "病房噪音", null, (app.UnitAId, MeasureState.Pending));
-        await app.AddOpinionAsync(app.UnitAId, "夜间病房太吵", held.Hash, problem.Id);
-        await app.AddOpinionAsync(app.UnitAId, "食堂饭菜偏咸", held.Hash);
+        await app.AddReplyOpinionAsync(app.UnitAId, "夜间病房太吵", held.Hash, problem.Id);
+        await app.AddReplyOpinionAsync(app.UnitAId, "食堂饭菜偏咸", held.Hash);
 
         using var client = app.CreateClient();
         var html = await client.ViewAsync(held.Code);
@@ -70,11 +70,11 @@ public abstract class ReceiptLookupTests<TFixture>(TFixture app) : IClassFixture
         var merged = await app.NewReceiptAsync();
         var direct = await app.NewReceiptAsync();
         var problem = await app.AddProblemAsync(app.UnitAId, "收费不透明", "收费明细已在大厅公示并可扫码查询。", (app.UnitAId, MeasureState.Verified));
-        var target = await app.AddOpinionAsync(app.UnitAId, "收费看不明白", kept.Hash, problem.Id);
+        var target = await app.AddReplyOpinionAsync(app.UnitAId, "收费看不明白", kept.Hash, problem.Id);
         // Merged before the group became a problem: only the link to the opinion it joined leads to the reply.
-        await app.AddOpinionAsync(app.UnitAId, "费用清单看不懂", merged.Hash, mergedInto: target.Id);
-        var answered = await app.AddOpinionAsync(app.UnitBId, "表扬护士小王", null, reply: "感谢您的肯定，已转告本人。");
-        await app.AddOpinionAsync(app.UnitBId, "护士小王很耐心", direct.Hash, mergedInto: answered.Id);
+        await app.AddReplyOpinionAsync(app.UnitAId, "费用清单看不懂", merged.Hash, mergedInto: target.Id);
+        var answered = await app.AddReplyOpinionAsync(app.UnitBId, "表扬护士小王", null, reply: "感谢您的肯定，已转告本人。");
+        await app.AddReplyOpinionAsync(app.UnitBId, "护士小王很耐心", direct.Hash, mergedInto: answered.Id);
 
         using var client = app.CreateClient();
         var html = await client.ViewAsync(merged.Code);
@@ -190,7 +190,7 @@ public abstract class ReceiptLookupTests<TFixture>(TFixture app) : IClassFixture
     public async Task Without_or_with_a_forged_cookie_the_holders_page_shows_nothing()
     {
         var held = await app.NewReceiptAsync();
-        await app.AddOpinionAsync(app.UnitAId, "伪造回执页面", held.Hash);
+        await app.AddReplyOpinionAsync(app.UnitAId, "伪造回执页面", held.Hash);
         using var client = app.CreateClient();
         var html = await (await client.GetAsync("/Receipt/View")).BodyAsync(HttpStatusCode.BadRequest);
         Assert.Contains(ReceiptMessages.Expired, html);
@@ -214,7 +214,7 @@ public abstract class ReceiptLookupTests<TFixture>(TFixture app) : IClassFixture
         Assert.Contains("href=\"/Replies\"", await client.GetHtmlAsync("/"));
         // A code in the query string is never read: the form alone carries it.
         var held = await app.NewReceiptAsync();
-        await app.AddOpinionAsync(app.UnitAId, "查询串中的回执码", held.Hash);
+        await app.AddReplyOpinionAsync(app.UnitAId, "查询串中的回执码", held.Hash);
         var get = await client.GetAsync($"/Receipt?code={held.Code}");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.DoesNotContain("查询串中的回执码", await get.Content.ReadAsStringAsync());

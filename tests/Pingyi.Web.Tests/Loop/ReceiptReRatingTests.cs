@@ -19,12 +19,12 @@ public abstract class ReceiptReRatingTests<TFixture>(TFixture app) : IClassFixtu
         for (var i = 0; i < 4; i++)
         {
             receipts.Add(await app.NewReceiptAsync());
-            opinions.Add(await app.AddOpinionAsync(app.UnitAId, $"评价统计意见{i}", receipts[i].Hash, problem.Id));
+            opinions.Add(await app.AddReplyOpinionAsync(app.UnitAId, $"评价统计意见{i}", receipts[i].Hash, problem.Id));
         }
         // A merged opinion counts under the problem too; a staff-typed one holds no receipt and cannot rate.
         var mergedReceipt = await app.NewReceiptAsync();
-        var merged = await app.AddOpinionAsync(app.UnitAId, "评价统计合并意见", mergedReceipt.Hash, mergedInto: opinions[0].Id);
-        await app.AddOpinionAsync(app.UnitAId, "评价统计来信", null, problem.Id);
+        var merged = await app.AddReplyOpinionAsync(app.UnitAId, "评价统计合并意见", mergedReceipt.Hash, mergedInto: opinions[0].Id);
+        await app.AddReplyOpinionAsync(app.UnitAId, "评价统计来信", null, problem.Id);
 
         async Task RateAsync(HeldReceipt receipt, Guid opinion, ReRating rating)
         {
@@ -70,9 +70,9 @@ public abstract class ReceiptReRatingTests<TFixture>(TFixture app) : IClassFixtu
         var other = await app.NewReceiptAsync();
         var replied = await app.AddProblemAsync(app.UnitAId, "拒绝评价已答复", "已处理。");
         var open = await app.AddProblemAsync(app.UnitAId, "拒绝评价未答复");
-        var pending = await app.AddOpinionAsync(app.UnitAId, "拒绝评价未答复意见", mine.Hash, open.Id);
-        var mineReplied = await app.AddOpinionAsync(app.UnitAId, "拒绝评价本人意见", mine.Hash, replied.Id);
-        var theirs = await app.AddOpinionAsync(app.UnitAId, "拒绝评价他人意见", other.Hash, replied.Id);
+        var pending = await app.AddReplyOpinionAsync(app.UnitAId, "拒绝评价未答复意见", mine.Hash, open.Id);
+        var mineReplied = await app.AddReplyOpinionAsync(app.UnitAId, "拒绝评价本人意见", mine.Hash, replied.Id);
+        var theirs = await app.AddReplyOpinionAsync(app.UnitAId, "拒绝评价他人意见", other.Hash, replied.Id);
 
         using var client = app.CreateClient();
         await client.ViewAsync(mine.Code);

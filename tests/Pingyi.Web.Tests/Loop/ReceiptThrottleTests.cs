@@ -15,7 +15,7 @@ public abstract class ReceiptThrottleTests<TFixture>(TFixture app) : IClassFixtu
     {
         app.Clock.Advance(ReceiptThrottle.Window);
         var held = await app.NewReceiptAsync();
-        await app.AddOpinionAsync(app.UnitAId, "限流测试意见", held.Hash);
+        await app.AddReplyOpinionAsync(app.UnitAId, "限流测试意见", held.Hash);
         using var client = app.CreateClient();
 
         for (var i = 0; i < ReceiptThrottle.Misses - 1; i++)

@@ -25,7 +25,7 @@ public abstract class ReplyPageTests<TFixture>(TFixture app) : IClassFixture<TFi
     public async Task The_owner_writes_and_revises_the_reply_and_the_audit_names_only_the_problem()
     {
         var problem = await app.AddProblemAsync(app.UnitAId, "反馈填写问题", null, (app.UnitAId, MeasureState.Verified), (app.BranchAId, MeasureState.AwaitingVerification));
-        await app.AddOpinionAsync(app.UnitAId, "反馈填写意见原文", (await app.NewReceiptAsync()).Hash, problem.Id);
+        await app.AddReplyOpinionAsync(app.UnitAId, "反馈填写意见原文", (await app.NewReceiptAsync()).Hash, problem.Id);
         using var admin = await app.SignInAsync(AppFixture.AdminA);
 
         var page = await admin.GetHtmlAsync($"/Problems/Reply/{problem.Id}");

@@ -15,7 +15,7 @@ public abstract class ReplyPublicTests<TFixture>(TFixture app) : IClassFixture<T
         var org = await app.AddOrganizationAsync("PUB1", "公开反馈医院", app.BureauId);
         var problem = await app.AddProblemAsync(org.Id, "公开反馈问题<i>斜</i>", "<script>alert('公开')</script>已整改",
             (org.Id, MeasureState.Verified), (org.Id, MeasureState.InProgress));
-        await app.AddOpinionAsync(org.Id, "公开页不可见的意见原文", (await app.NewReceiptAsync()).Hash, problem.Id);
+        await app.AddReplyOpinionAsync(org.Id, "公开页不可见的意见原文", (await app.NewReceiptAsync()).Hash, problem.Id);
         await app.AddProblemAsync(org.Id, "公开页未反馈问题");
 
         using var client = app.CreateClient();
