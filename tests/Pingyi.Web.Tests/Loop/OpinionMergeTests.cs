@@ -15,15 +15,16 @@ public abstract class OpinionMergeTests<TFixture>(TFixture app) : IClassFixture<
     {
         var org = (await app.AddOrganizationAsync($"SIM{Guid.NewGuid():N}"[..12], "相似科室", app.UnitAId)).Id;
         var a = await app.AddOpinionAsync(org, "门诊挂号排队时间太长");
-        var b = await app.AddOpinionAsync(org, "门诊挂号排队的时间太长了！", OpinionSource.Ballot);
+        var b = await app.AddOpinionAsync(org, "门诊挂号排队的时间太长了！", OpinionSource.Ballot, change: o => o.ReceivedOn = o.ReceivedOn.AddDays(-1));
         var unrelated = await app.AddOpinionAsync(org, "食堂饭菜价格偏高");
         // The same words about another organisation are no duplicate of these.
         var elsewhere = await app.AddOpinionAsync(app.BranchAId, "门诊挂号排队时间太长");
         using var client = await app.SignInAsync(AppFixture.AdminA);
 
         var html = await client.GetHtmlAsync($"/Opinions/Similar?organizationId={org}");
-        Assert.Contains($"name=\"first\" value=\"{a}\"", html);
-        Assert.Contains($"name=\"second\" value=\"{b}\"", html);
+        // The one received first keeps the group.
+        Assert.Contains($"name=\"first\" value=\"{b}\"", html);
+        Assert.Contains($"name=\"second\" value=\"{a}\"", html);
         Assert.DoesNotContain(unrelated.ToString(), html);
         Assert.DoesNotContain(elsewhere.ToString(), html);
         Assert.DoesNotContain(elsewhere.ToString(), await client.GetHtmlAsync("/Opinions/Similar"));
