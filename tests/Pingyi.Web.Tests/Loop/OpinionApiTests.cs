@@ -6,7 +6,6 @@ using Pingyi.Domain.Loop;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Tests.Campaigns;
 using Pingyi.Web.Tests.Infrastructure;
-using static Pingyi.Web.Tests.Loop.OpinionArrange;
 
 namespace Pingyi.Web.Tests.Loop;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Pingyi.Domain.Loop;
 using Pingyi.Web.Tests.Campaigns;
 using Pingyi.Web.Tests.Infrastructure;
 using static Pingyi.Web.Tests.Loop.OpinionArrange;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Loop;
 using Pingyi.Web.Tests.Infrastructure;
-using static Pingyi.Web.Tests.Loop.OpinionArrange;
 
 namespace Pingyi.Web.Tests.Loop;
 
