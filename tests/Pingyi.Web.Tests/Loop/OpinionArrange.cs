@@ -40,12 +40,12 @@ public static class OpinionArrange
         }));
 
     public static List<KeyValuePair<string, string>> StaffFields(int organizationId, string text, string? receivedOn = null,
-        string source = "Letter", string? categoryId = null, bool receipt = false, string? note = null, string? campaignId = null) =>
+        string source = "Letter", string? categoryId = null, bool receipt = false, string? note = null, string? campaignId = null, string? meetingId = null) =>
     [
         new("Form.Source", source),
         new("Form.OrganizationId", organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Form.CampaignId", campaignId ?? ""),
-        new("Form.MeetingId", ""),
+        new("Form.MeetingId", meetingId ?? ""),
         new("Form.CategoryId", categoryId ?? ""),
         new("Form.Text", text),
         new("Form.ReceivedOn", receivedOn ?? ""),

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Loop;
+using Pingyi.Domain.Meetings;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Tests.Campaigns;
 using Pingyi.Web.Tests.Infrastructure;
@@ -55,6 +56,31 @@ public abstract partial class OpinionPageTests<TFixture>(TFixture app) : IClassF
         var plain = await client.PostFormAsync("/Opinions/New", StaffFields(app.UnitAId, "热线反映停车难无收据", today, "Hotline"));
         Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
         Assert.Null((await app.WithDbAsync(db => db.Opinions.SingleAsync(o => o.Text == "热线反映停车难无收据"))).ReceiptHash);
+    }
+
+    [Fact]
+    public async Task Staff_entry_ties_an_interview_to_its_meeting_and_campaign()
+    {
+        var w = await Meetings.MeetingArrange.WorldAsync(app);
+        var meeting = await Meetings.MeetingArrange.MeetingAsync(app, w, app.UnitAId, kind: MeetingKind.Interview, title: $"访谈{w.Tag}");
+        var theirs = await Meetings.MeetingArrange.MeetingAsync(app, w, app.UnitBId, title: $"乙院会{w.Tag}");
+        using var client = await app.SignInAsync(AppFixture.AdminA);
+        var today = Day(app.Today());
+        Assert.Contains($"访谈{w.Tag}", await client.GetHtmlAsync("/Opinions/New"));
+
+        var response = await client.PostFormAsync("/Opinions/New", StaffFields(app.BranchAId, $"访谈意见{w.Tag}", today, "Interview", meetingId: I(meeting)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Opinions.AsNoTracking().SingleAsync(o => o.Text == $"访谈意见{w.Tag}"));
+        Assert.Equal(meeting, stored.MeetingId);
+        Assert.Equal(w.CampaignId, stored.CampaignId);
+        Assert.Contains($"访谈{w.Tag}", await client.GetHtmlAsync($"/Opinions/Detail/{stored.Id}"));
+
+        var before = await app.OpinionsSnapshotAsync();
+        var letter = await client.PostFormAsync("/Opinions/New", StaffFields(app.BranchAId, "来信挂评议会", today, "Letter", meetingId: I(meeting)));
+        Assert.Contains("只有评议会/座谈会、个别访谈、走访的意见可以关联评议会。", await letter.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync("/Opinions/New",
+            StaffFields(app.BranchAId, "挂乙院的会", today, "Meeting", meetingId: I(theirs)))).StatusCode);
+        Assert.Equal(before, await app.OpinionsSnapshotAsync());
     }
 
     [Fact]
