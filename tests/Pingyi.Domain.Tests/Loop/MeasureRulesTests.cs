@@ -27,7 +27,11 @@ public class MeasureRulesTests
     {
         var text = MeasureRules.SendBackReasons(new MeasureVerification
         {
-            InPlace = true, Reasonable = false, ReasonableRemark = "措施与问题无关", Effective = false, EffectiveRemark = "仍有投诉",
+            InPlace = true,
+            Reasonable = false,
+            ReasonableRemark = "措施与问题无关",
+            Effective = false,
+            EffectiveRemark = "仍有投诉",
         });
         Assert.Equal("退回重新整改：不合理（措施与问题无关）；无效（仍有投诉）", text);
     }
