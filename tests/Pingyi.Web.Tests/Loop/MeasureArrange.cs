@@ -64,9 +64,12 @@ internal static class MeasureArrange
         string reasonable = "yes", string effective = "yes", string remark = "") =>
         client.ActAsync(measureId, "Verify", new()
         {
-            ["InPlace"] = inPlace, ["InPlaceRemark"] = remark,
-            ["Reasonable"] = reasonable, ["ReasonableRemark"] = remark,
-            ["Effective"] = effective, ["EffectiveRemark"] = remark,
+            ["InPlace"] = inPlace,
+            ["InPlaceRemark"] = remark,
+            ["Reasonable"] = reasonable,
+            ["ReasonableRemark"] = remark,
+            ["Effective"] = effective,
+            ["EffectiveRemark"] = remark,
         });
 
     /// <summary>Submits with a file whose name goes in filename* (RFC 5987), so any character reaches the server.</summary>

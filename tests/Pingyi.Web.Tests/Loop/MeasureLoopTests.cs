@@ -74,7 +74,10 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
 
         var back = await admin.ActAsync(measureId, "Verify", new()
         {
-            ["InPlace"] = "yes", ["Reasonable"] = "yes", ["Effective"] = "no", ["EffectiveRemark"] = "高峰仍排队半小时",
+            ["InPlace"] = "yes",
+            ["Reasonable"] = "yes",
+            ["Effective"] = "no",
+            ["EffectiveRemark"] = "高峰仍排队半小时",
         });
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         var measure = await app.WithDbAsync(db => db.Measures.Include(m => m.Notes).AsNoTracking().SingleAsync(m => m.Id == measureId));
@@ -158,12 +161,15 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
         }
         var newProblem = await admin.PostFormAsync("/Problems/New", new Dictionary<string, string>
         {
-            ["opinions"] = opinionB.ToString(), ["ProblemTitle"] = "偷看", ["OrganizationId"] = app.UnitAId.ToString(),
+            ["opinions"] = opinionB.ToString(),
+            ["ProblemTitle"] = "偷看",
+            ["OrganizationId"] = app.UnitAId.ToString(),
         });
         Assert.Equal(HttpStatusCode.NotFound, newProblem.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostFormAsync("/Problems/New", new Dictionary<string, string>
         {
-            ["ProblemTitle"] = "放到乙医院", ["OrganizationId"] = app.UnitBId.ToString(),
+            ["ProblemTitle"] = "放到乙医院",
+            ["OrganizationId"] = app.UnitBId.ToString(),
         })).StatusCode);
 
         Assert.Equal(MeasureState.Pending, await app.StateAsync(measureB));
@@ -189,7 +195,9 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
 
         var tooLong = await admin.PostFormAsync("/Problems/New", new Dictionary<string, string>
         {
-            ["opinions"] = kept.ToString(), ["ProblemTitle"] = new string('长', Problem.TitleMaxLength + 1), ["OrganizationId"] = app.UnitAId.ToString(),
+            ["opinions"] = kept.ToString(),
+            ["ProblemTitle"] = new string('长', Problem.TitleMaxLength + 1),
+            ["OrganizationId"] = app.UnitAId.ToString(),
         });
         Assert.Contains($"问题名称最多{Problem.TitleMaxLength}个字", await tooLong.BodyAsync());
         var missing = await admin.PostFormAsync("/Problems/New", new Dictionary<string, string> { ["ProblemTitle"] = " ", ["OrganizationId"] = app.UnitAId.ToString() });
@@ -202,7 +210,9 @@ public abstract class MeasureLoopTests<TFixture>(TFixture app) : IClassFixture<T
         Assert.Contains("已经查找出问题", await admin.GetHtmlAsync($"/Problems/New?opinions={kept}"));
         var again = await admin.PostFormAsync("/Problems/New", new Dictionary<string, string>
         {
-            ["opinions"] = kept.ToString(), ["ProblemTitle"] = "第二个", ["OrganizationId"] = app.UnitAId.ToString(),
+            ["opinions"] = kept.ToString(),
+            ["ProblemTitle"] = "第二个",
+            ["OrganizationId"] = app.UnitAId.ToString(),
         });
         Assert.Contains("已经查找出问题", await again.BodyAsync());
         Assert.Equal(problemId, await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == merged).Select(o => o.ProblemId).SingleAsync()));
