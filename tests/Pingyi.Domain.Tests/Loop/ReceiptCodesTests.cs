@@ -19,7 +19,7 @@ public class ReceiptCodesTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("ABCD-EFGH-JK")]
-    [InlineData("ABCD-EFGH-JKLM")]
+    [InlineData("ABCD-EFGH-JKLMN")]
     [InlineData("ABCD-EFGH-JK0O")]
     [InlineData("ABCD-EFGH-JK1I")]
     [InlineData("<script>ab</script>")]
