@@ -44,6 +44,8 @@ public abstract class CorrectionPlanTests<TFixture>(TFixture app) : IClassFixtur
         Assert.Equal(0, await app.WithDbAsync(db => db.CorrectionPlans.CountAsync(c => c.OrganizationId == weak)));
 
         using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
+        var campaignId = await app.WithDbAsync(db => db.OrganizationFlags.Where(f => f.Id == flag).Select(f => f.CampaignId).SingleAsync());
+        Assert.Contains($"/Corrections/New?flagId={flag}\">制定限期改正", await sys.GetHtmlAsync($"/Flags/{campaignId}"));
         Assert.Contains("满意率61.0%，低于70%", await sys.GetHtmlAsync($"/Corrections/New?flagId={flag}"));
         await Refused(await sys.PostFormAsync("/Corrections/New", [F("FlagId", flag), F("Requirements", " "), F("DeadlineDays", 15)]), "请填写整改要求。");
         await Refused(await sys.PostFormAsync("/Corrections/New", [F("FlagId", flag), F("Requirements", new string('改', 2001)), F("DeadlineDays", 15)]),

@@ -67,7 +67,12 @@ public abstract class ModelRecordTests<TFixture>(TFixture app) : IClassFixture<T
         {
             db.ModelRecords.Add(new Pingyi.Domain.Loop.ModelRecord
             {
-                OrganizationId = app.UnitBId, Title = "乙院典型", Evidence = "依据", Deeds = "事迹", RecordedOn = DateOnly.FromDateTime(DateTime.Today), RecordedBy = "sys",
+                OrganizationId = app.UnitBId,
+                Title = "乙院典型",
+                Evidence = "依据",
+                Deeds = "事迹",
+                RecordedOn = DateOnly.FromDateTime(DateTime.Today),
+                RecordedBy = "sys",
             });
             await db.SaveChangesAsync();
         });

@@ -91,6 +91,7 @@ public static class OversightArrange
                 EndsOn = today.AddDays(-1),
                 State = CampaignState.Closed,
                 CreatedUtc = DateTime.UtcNow,
+                Subjects = [new CampaignSubject { OrganizationId = organizationId }],
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();

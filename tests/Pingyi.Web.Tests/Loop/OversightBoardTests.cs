@@ -135,6 +135,22 @@ public abstract class OversightBoardTests<TFixture>(TFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_pages_need_an_administrator()
+    {
+        using var auditor = await app.SignInAsync(AppFixture.Auditor);
+        using var anonymous = app.CreateClient();
+        foreach (var url in new[] { "/Oversight", "/Oversight/Figures", "/Corrections", "/Corrections/New", "/Models", "/Models/New" })
+        {
+            var denied = await auditor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
+            var login = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.StartsWith("/Account/Login", login.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
     public async Task A_neighbours_board_and_measures_answer_404_and_nothing_changes()
     {
         var problem = await app.ProblemAsync(app.UnitBId, "乙院问题" + Tag());

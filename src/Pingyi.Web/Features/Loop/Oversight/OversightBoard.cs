@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Auditing;
 using Pingyi.Domain.Loop;
-using Pingyi.Domain.Organizations;
 using Pingyi.Web.Data;
 using Pingyi.Web.Features.Campaigns;
 using Pingyi.Web.Features.Organizations;
