@@ -109,41 +109,7 @@ public sealed class PhoneBallotTests(BrowserAppFixture app) : IClassFixture<Brow
             FrozenUtc = DateTime.UtcNow,
             Sections = [new FormSection { Position = 1, Items = items }],
         };
-        db.Forms.Add(new Form { OrganizationId = bureau.Id, CreatedUtc = DateTime.UtcNow, Versions = [version] });
         var subjects = units.Select(u => new CampaignSubject { OrganizationId = u.Id }).ToList();
-        var group = new RaterGroup { Kind = RaterGroupKind.ServiceRecipient, PlannedCount = 100, Weight = 100, Position = 1 };
-        var today = DateOnly.FromDateTime(DateTime.Now);
-        var campaign = new Campaign
-        {
-            OrganizationId = bureau.Id,
-            Name = "2026年医疗机构群众满意度评议",
-            Year = today.Year,
-            State = CampaignState.Open,
-            StartsOn = today.AddDays(-1),
-            EndsOn = today.AddDays(30),
-            CreatedUtc = DateTime.UtcNow,
-            OpenedUtc = DateTime.UtcNow,
-            Subjects = subjects,
-            RaterGroups = [group],
-            Assignments = [new Assignment { RaterGroup = group, Direction = Direction.ServiceRecipients, FormVersion = version, Subjects = subjects }],
-        };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
-
-        var batch = new TokenBatch { CampaignId = campaign.Id, RaterGroupId = group.Id, Count = 1, Generated = 1, State = TokenBatchState.Purged, CreatedBy = "test", CreatedUtc = DateTime.UtcNow };
-        db.TokenBatches.Add(batch);
-        await db.SaveChangesAsync();
-        var key = app.Services.GetRequiredService<TokenKey>();
-        var longCode = TokenCodes.NewLongCode();
-        db.Tokens.Add(new Token
-        {
-            CampaignId = campaign.Id,
-            RaterGroupId = group.Id,
-            BatchId = batch.Id,
-            LongHash = await key.HashAsync(longCode),
-            ShortHash = await key.HashAsync(TokenCodes.NewShortCode()),
-        });
-        await db.SaveChangesAsync();
-        return longCode;
+        return await BrowserArrange.OpenCampaignWithCodeAsync(app.Services, db, bureau.Id, "2026年医疗机构群众满意度评议", version, subjects);
     }
 }

@@ -28,7 +28,7 @@ public sealed record LoopFigureSet(
     Rate? Satisfaction);
 
 /// <summary>
-/// Computes the loop figures: 收集意见建议, 查找问题, 整改措施, 逾期, 按期完成率, 整改平均用时 (median),
+/// Computes the loop figures: 收集意见建议, 查找问题, 整改措施, 逾期, 按期完成率, 整改用时中位数,
 /// 答复率 and 整改满意率, from plain facts.
 /// </summary>
 public static class LoopFigures

@@ -216,7 +216,8 @@ public sealed class OrgScope(AppDbContext db, IHttpContextAccessor http, AuditLo
         var opinion = await (await OpinionsAsync()).FirstOrDefaultAsync(o => o.Id == id);
         if (opinion is null)
         {
-            await DenyAsync("Opinion", id.ToString());
+            // Neither the id nor the path holding it: a ballot's or the public box's opinion is never audited by its id.
+            await audit.WriteAsync(AuditActions.Denied, AuditOutcome.Denied, "Opinion", null, $"超出管理范围：{http.HttpContext?.Request.Method} 意见建议");
         }
         return opinion;
     }
