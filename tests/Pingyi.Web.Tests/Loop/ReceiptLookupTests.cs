@@ -212,6 +212,7 @@ public abstract class ReceiptLookupTests<TFixture>(TFixture app) : IClassFixture
         Assert.DoesNotContain("<script", form);
         Assert.Contains("href=\"/Receipt\"", await client.GetHtmlAsync("/"));
         Assert.Contains("href=\"/Replies\"", await client.GetHtmlAsync("/"));
+        Assert.Contains("href=\"/Suggest\"", await client.GetHtmlAsync("/"));
         // A code in the query string is never read: the form alone carries it.
         var held = await app.NewReceiptAsync();
         await app.AddReplyOpinionAsync(app.UnitAId, "查询串中的回执码", held.Hash);
