@@ -88,7 +88,7 @@ public class NewModel(AppDbContext db, OrgScope scope, OpinionCommands commands)
             TempData["Message"] = "意见已登记。";
             return Redirect($"/Opinions/Detail/{result.Id}");
         }
-        Receipt = Pingyi.Web.Pages.V.DoneModel.Format(result.Receipt);
+        Receipt = Pingyi.Domain.Loop.ReceiptCodes.Format(result.Receipt);
         CreatedId = result.Id;
         return Page();
     }

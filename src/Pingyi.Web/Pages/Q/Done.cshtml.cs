@@ -15,7 +15,7 @@ public class DoneModel(ChannelAccess access) : PageModel
     {
         if (access.ReadReceipt(HttpContext) is { } receipt)
         {
-            Receipt = V.DoneModel.Format(receipt);
+            Receipt = Domain.Loop.ReceiptCodes.Format(receipt);
         }
         else
         {

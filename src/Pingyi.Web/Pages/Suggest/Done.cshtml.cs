@@ -14,7 +14,7 @@ public class DoneModel(SuggestionReceipt receipts) : PageModel
     {
         if (receipts.Read(HttpContext) is { } receipt)
         {
-            Receipt = V.DoneModel.Format(receipt);
+            Receipt = Domain.Loop.ReceiptCodes.Format(receipt);
         }
         else
         {

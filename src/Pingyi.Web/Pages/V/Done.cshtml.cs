@@ -14,10 +14,8 @@ public class DoneModel(BallotAccess access) : VPage
         {
             return Notice(AccessState.Expired);
         }
-        Receipt = Format(receipt);
+        Receipt = Domain.Loop.ReceiptCodes.Format(receipt);
         return Page();
     }
 
-    /// <summary>Groups of four, as it is read aloud and copied.</summary>
-    public static string Format(string receipt) => string.Join('-', receipt.Chunk(4).Select(c => new string(c)));
 }

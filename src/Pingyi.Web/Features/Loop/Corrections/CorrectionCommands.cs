@@ -53,50 +53,16 @@ public sealed class CorrectionCommands(AppDbContext db, OrgScope scope, AuditLog
             MeasureStates.LabelOf(plan.State, plan.Deadline, Today), MeasureStates.IsOverdue(plan.State, plan.Deadline, Today));
     }
 
-    /// <summary>A confirmed 软弱涣散 flag of an organisation in scope, or null (refusal audited).</summary>
-    public async Task<OrganizationFlag?> FindWeakFlagAsync(int flagId)
-    {
-        var flag = await db.OrganizationFlags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == flagId
-            && f.Kind == OrganizationFlagKind.Weak && f.State == OrganizationFlagState.Confirmed);
-        if (flag is null || await scope.FindOrganizationAsync(flag.OrganizationId) is null)
-        {
-            if (flag is null)
-            {
-                await scope.DenyAsync("OrganizationFlag", flagId);
-            }
-            return null;
-        }
-        return flag;
-    }
+    /// <summary>A confirmed flag of this kind on an organisation in scope, or null (refusal audited).</summary>
+    public Task<OrganizationFlag?> FindWeakFlagAsync(int flagId) => FlagTargets.FindConfirmedAsync(db, scope, OrganizationFlagKind.Weak, flagId);
 
     public async Task<CommandResult> CreateAsync(CorrectionInput input)
     {
-        OrganizationFlag? flag = null;
-        Organization? org;
-        if (input.FlagId is { } flagId)
+        var (flag, org, refusal) = await FlagTargets.ResolveAsync(db, scope, OrganizationFlagKind.Weak, input.FlagId, input.OrganizationId,
+            "请选择需要限期改正的组织。", "只有上级组织可以对该组织制定限期改正。");
+        if (refusal is not null || org is null)
         {
-            flag = await FindWeakFlagAsync(flagId);
-            if (flag is null)
-            {
-                return CommandResult.Missing;
-            }
-            org = await db.Organizations.SingleAsync(o => o.Id == flag.OrganizationId);
-        }
-        else if (input.OrganizationId is { } orgId)
-        {
-            org = await scope.FindOrganizationAsync(orgId);
-            if (org is null)
-            {
-                return CommandResult.Missing;
-            }
-        }
-        else
-        {
-            return CommandResult.Fail("请选择需要限期改正的组织。");
-        }
-        if (!await scope.IsSuperiorOfAsync(org))
-        {
-            return CommandResult.Fail("只有上级组织可以对该组织制定限期改正。");
+            return refusal ?? CommandResult.Missing;
         }
         if (org.ParentId is not { } responsibleId)
         {

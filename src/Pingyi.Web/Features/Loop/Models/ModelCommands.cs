@@ -29,47 +29,16 @@ public sealed class ModelCommands(AppDbContext db, OrgScope scope, AuditLog audi
         return [.. rows.Select(r => new ModelRow(r.Record, r.Name))];
     }
 
-    /// <summary>A confirmed 先进典型 flag of an organisation in scope, or null (refusal audited).</summary>
-    public async Task<OrganizationFlag?> FindModelFlagAsync(int flagId)
-    {
-        var flag = await db.OrganizationFlags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == flagId
-            && f.Kind == OrganizationFlagKind.Model && f.State == OrganizationFlagState.Confirmed);
-        if (flag is null)
-        {
-            await scope.DenyAsync("OrganizationFlag", flagId);
-            return null;
-        }
-        return await scope.FindOrganizationAsync(flag.OrganizationId) is null ? null : flag;
-    }
+    /// <summary>A confirmed flag of this kind on an organisation in scope, or null (refusal audited).</summary>
+    public Task<OrganizationFlag?> FindModelFlagAsync(int flagId) => FlagTargets.FindConfirmedAsync(db, scope, OrganizationFlagKind.Model, flagId);
 
     public async Task<CommandResult> CreateAsync(ModelInput input)
     {
-        OrganizationFlag? flag = null;
-        Organization? org;
-        if (input.FlagId is { } flagId)
+        var (flag, org, refusal) = await FlagTargets.ResolveAsync(db, scope, OrganizationFlagKind.Model, input.FlagId, input.OrganizationId,
+            "请选择先进典型组织。", "只有上级组织可以记录先进典型。");
+        if (refusal is not null || org is null)
         {
-            flag = await FindModelFlagAsync(flagId);
-            if (flag is null)
-            {
-                return CommandResult.Missing;
-            }
-            org = await db.Organizations.SingleAsync(o => o.Id == flag.OrganizationId);
-        }
-        else if (input.OrganizationId is { } orgId)
-        {
-            org = await scope.FindOrganizationAsync(orgId);
-            if (org is null)
-            {
-                return CommandResult.Missing;
-            }
-        }
-        else
-        {
-            return CommandResult.Fail("请选择先进典型组织。");
-        }
-        if (!await scope.IsSuperiorOfAsync(org))
-        {
-            return CommandResult.Fail("只有上级组织可以记录先进典型。");
+            return refusal ?? CommandResult.Missing;
         }
         var title = input.Title?.Trim();
         var evidence = input.Evidence?.Trim();
