@@ -8,6 +8,8 @@ using Pingyi.Domain.Forms;
 using Pingyi.Domain.Loop;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
+using Pingyi.Domain.Publishing;
+using Pingyi.Domain.Reports;
 using Pingyi.Domain.Results;
 using Pingyi.Web.Identity;
 
@@ -98,6 +100,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ModelRecord> ModelRecords => Set<ModelRecord>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<Publication> Publications => Set<Publication>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
