@@ -6,7 +6,7 @@ namespace Pingyi.Web.Features.Reports.Writing;
 
 /// <summary>
 /// Draws a <see cref="ReportChart"/> as a PNG for the Word document: bars with their values on top,
-/// the 95% interval as an error bar when known, the unit on the value axis. The caption is not drawn:
+/// the 95% interval as an error bar when known, the unit in the top corner. The caption is not drawn:
 /// the document prints it under the image in its own font.
 /// </summary>
 public static class ChartPng
