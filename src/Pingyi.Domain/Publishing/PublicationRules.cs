@@ -84,7 +84,7 @@ public static class PublicationRules
         }
         if (campaign.State != CampaignState.Closed)
         {
-            return (null, $"只有已结束的评议活动才能公示（当前为“{CampaignLabels.Of(campaign.State)}”）。");
+            return (null, $"活动当前为“{CampaignLabels.Of(campaign.State)}”，不能改为“{CampaignLabels.Of(CampaignState.Published)}”：只有已结束的评议活动才能公示。");
         }
         var errors = CheckInput(note, noticeDays);
         if (errors.Count > 0)

@@ -49,8 +49,8 @@ public class PublicationRulesTests
     }
 
     [Theory]
-    [InlineData(CampaignState.Open, false, 5, "只有已结束的评议活动才能公示（当前为“进行中”）。")]
-    [InlineData(CampaignState.Archived, false, 5, "只有已结束的评议活动才能公示（当前为“已归档”）。")]
+    [InlineData(CampaignState.Open, false, 5, "活动当前为“进行中”，不能改为“已公示”：只有已结束的评议活动才能公示。")]
+    [InlineData(CampaignState.Archived, false, 5, "活动当前为“已归档”，不能改为“已公示”：只有已结束的评议活动才能公示。")]
     [InlineData(CampaignState.Closed, true, 5, "该活动已有公示，请先撤回原公示。")]
     [InlineData(CampaignState.Closed, false, 0, "公示期应为1至30个工作日。")]
     [InlineData(CampaignState.Closed, false, 31, "公示期应为1至30个工作日。")]

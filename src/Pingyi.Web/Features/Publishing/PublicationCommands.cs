@@ -52,7 +52,7 @@ public sealed class PublicationCommands(AppDbContext db, OrgScope scope, AuditLo
         db.Publications.Add(publication!);
         await db.SaveChangesAsync();
         audit.Add(AuditActions.CampaignTransition, AuditOutcome.Success, "Campaign", Id(campaign.Id),
-            $"{campaign.Name}：{CampaignLabels.Of(from)} → {CampaignLabels.Of(campaign.State)}（公示）");
+            $"{campaign.Name}：{CampaignLabels.Of(from)} → {CampaignLabels.Of(campaign.State)}");
         audit.Add(AuditActions.PublicationPublish, AuditOutcome.Success, "Publication", Id(publication!.Id),
             $"{campaign.Name}：公示期{publication.NoticeDays}个工作日，{Date(publication.StartsOn)} 至 {Date(publication.EndsOn)}，{(publication.ShowProblems ? "公开" : "不公开")}问题整改情况");
         await db.SaveChangesAsync();
