@@ -49,6 +49,17 @@ public sealed class PublicationCommands(AppDbContext db, OrgScope scope, AuditLo
             return CommandResult.Fail(error);
         }
         await using var tx = await db.Database.BeginTransactionAsync();
+        // Only one of two administrators publishing at once moves the campaign off 已结束; the other stores nothing.
+        var moved = await db.Campaigns.Where(c => c.Id == campaign.Id && c.State == CampaignState.Closed)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CampaignState.Published).SetProperty(c => c.PublishedUtc, campaign.PublishedUtc));
+        if (moved == 0)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Fail(PublicationRules.Raced);
+        }
+        // Already stored by the update above: SaveChanges must not write the campaign again.
+        var entry = db.Entry(campaign);
+        entry.OriginalValues.SetValues(entry.CurrentValues);
         db.Publications.Add(publication!);
         await db.SaveChangesAsync();
         audit.Add(AuditActions.CampaignTransition, AuditOutcome.Success, "Campaign", Id(campaign.Id),
