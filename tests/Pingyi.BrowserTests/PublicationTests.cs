@@ -53,6 +53,7 @@ public sealed partial class PublicationTests(BrowserAppFixture app) : IClassFixt
         await Expect(phone.Locator("h1")).ToHaveTextAsync($"关于{Campaign}评议结果的公示");
         await Expect(phone.Locator("table.notice-subjects")).ToContainTextAsync("公示测试医院");
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the public page scrolls sideways at 390 px");
+        await phone.ScreenshotAsync(new() { Path = PageActions.ArtifactPath("gongshi-notice-390.png"), FullPage = true });
         await phone.GetByLabel("异议内容").FillAsync(ObjectionText);
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
         await Expect(phone).ToHaveURLAsync(new Regex("/Gongshi/Done$"));
