@@ -91,6 +91,11 @@ public static class AppSetup
         services.AddScoped<Features.Loop.Replies.PublicReplies>();
         services.AddSingleton<Features.Reports.IReportWriter, Features.Reports.Writing.ReportDocx>();
         services.AddSingleton<Features.Reports.IReportWriter, Features.Reports.Writing.ReportXlsx>();
+        services.AddScoped<Features.Publishing.PublicationCommands>();
+        services.AddScoped<Features.Publishing.PublicationQueries>();
+        services.AddScoped<Features.Publishing.PublicNotices>();
+        services.AddScoped<Features.Publishing.ObjectionBox>();
+        services.AddScoped<Features.Publishing.ObjectionReceipt>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();
@@ -169,6 +174,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Oversight", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Corrections", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Models", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Publications", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -68,6 +68,10 @@ public static class AuditActions
     public const string CorrectionPlanClose = "correction-plan-close";
     public const string CorrectionPlanSendBack = "correction-plan-send-back";
     public const string ModelRecordCreate = "model-record-create";
+    public const string PublicationPublish = "publication-publish";
+    public const string PublicationFinalize = "publication-finalize";
+    public const string PublicationWithdraw = "publication-withdraw";
+    public const string ObjectionAnswer = "objection-answer";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -136,6 +140,10 @@ public static class AuditActions
         [CorrectionPlanClose] = "限期改正验收",
         [CorrectionPlanSendBack] = "退回限期改正",
         [ModelRecordCreate] = "记录先进典型",
+        [PublicationPublish] = "发布公示",
+        [PublicationFinalize] = "公示确认生效",
+        [PublicationWithdraw] = "撤回公示",
+        [ObjectionAnswer] = "答复公示异议",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

@@ -241,6 +241,22 @@ public static class CampaignRules
         return null;
     }
 
+    /// <summary>
+    /// 撤回公示: back from 已公示 to 已结束 when the notice is withdrawn. Not in <see cref="NextStates"/>,
+    /// so no generic transition takes a campaign off its notice; only withdrawing the notice does.
+    /// </summary>
+    public static string? Unpublish(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.State != CampaignState.Published)
+        {
+            return $"活动当前为“{CampaignLabels.Of(campaign.State)}”，不能撤回公示。";
+        }
+        campaign.State = CampaignState.Closed;
+        campaign.PublishedUtc = null;
+        return null;
+    }
+
     /// <summary>Once a campaign is open, only its end date may move, and only later.</summary>
     public static string? ExtendPeriod(Campaign campaign, DateOnly newEndsOn)
     {

@@ -32,6 +32,9 @@ public abstract class BallotAnonymityTests<TFixture>(TFixture app) : IClassFixtu
         Assert.Equal(["CampaignId", "CategoryId", "Id", "MeetingId", "MergedIntoId", "OrganizationId", "ProblemId", "ReRatedOn", "ReRating",
                 "ReceiptHash", "ReceivedOn", "RecordedBy", "RepliedBy", "RepliedOn", "Reply", "Source", "SourceNote", "Text"],
             (await ColumnsAsync("Opinions")).Order(StringComparer.Ordinal));
+        // An objection to a notice: the day only, the receipt's hash, no address, device or moment.
+        Assert.Equal(["Answer", "AnsweredBy", "AnsweredOn", "Id", "PublicationId", "ReceiptHash", "ReceivedOn", "State", "SubjectId", "Text"],
+            (await ColumnsAsync("Objections")).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Pingyi.Web.Features.Campaigns;
 /// before it changes anything (a refusal is audited with its own SaveChanges), then stores the
 /// change and its audit row together, or nothing.
 /// </summary>
-public sealed partial class CampaignCommands(AppDbContext db, OrgScope scope, AuditLog audit, TimeProvider clock)
+public sealed partial class CampaignCommands(AppDbContext db, OrgScope scope, AuditLog audit, TimeProvider clock,
+    Publishing.PublicationCommands publications)
 {
     public const string StructureFrozen = "活动已开始，评议方案不能再修改；只能延长评议期。";
 
@@ -130,10 +131,16 @@ public sealed partial class CampaignCommands(AppDbContext db, OrgScope scope, Au
 
     /// <summary>
     /// Moves the campaign along its lifecycle. Opening checks the whole plan and freezes the form
-    /// versions it uses, in the same SaveChanges as the new state.
+    /// versions it uses, in the same SaveChanges as the new state. Publishing starts the default notice.
     /// </summary>
     public async Task<CommandResult> TransitionAsync(int id, CampaignState to)
     {
+        if (to == CampaignState.Published)
+        {
+            // 公示 is a notice of its own: a bare transition starts the default one rather than bypass it.
+            var published = await publications.PublishAsync(id, Publishing.PublicationInput.Default);
+            return published.Succeeded ? CommandResult.Ok(id) : published;
+        }
         var campaign = await CampaignPlan.FindAsync(db, scope, id);
         if (campaign is null)
         {

@@ -17,7 +17,7 @@ public class DetailsModel(AppDbContext db, OrgScope scope, CampaignCommands comm
             [CampaignState.Open] = ("开始评议",
                 "开始后，评议期内即可接收评议。评议对象、评议人类别、评议安排、测评表和最小分组人数都不能再修改，所用测评表的版本将被冻结；之后只能延长评议期。"),
             [CampaignState.Closed] = ("结束评议", "结束后立即停止接收评议，即使评议期还没有到期。结束后不能重新开始。"),
-            [CampaignState.Published] = ("公示", "进入公示阶段：评议结果向群众公示。"),
+            [CampaignState.Published] = ("公示", $"按默认公示期（{Domain.Publishing.Publication.DefaultNoticeDays}个工作日）发布公示：评议结果向群众公示，公示期内可提出异议。要设置公示期和说明，请使用下方“公示”链接。"),
             [CampaignState.Archived] = ("归档", "归档后活动只作为历史记录保存，不再变动。"),
         };
 

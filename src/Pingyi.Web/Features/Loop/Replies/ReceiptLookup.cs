@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Loop;
+using Pingyi.Domain.Publishing;
 using Pingyi.Web.Data;
 using Pingyi.Web.Features.Ballots;
 
@@ -12,8 +13,12 @@ public enum ReceiptFind
     Unknown = 2,
 }
 
-/// <summary>What a receipt's holder may see: whether their ballots counted, and their own opinions' handling.</summary>
-public sealed record ReceiptView(IReadOnlyList<ReceiptBallots> Ballots, IReadOnlyList<ReceiptOpinion> Opinions);
+/// <summary>What a receipt's holder may see: whether their ballots counted, their own opinions' handling, their objections' answers.</summary>
+public sealed record ReceiptView(IReadOnlyList<ReceiptBallots> Ballots, IReadOnlyList<ReceiptOpinion> Opinions,
+    IReadOnlyList<ReceiptObjection> Objections);
+
+/// <summary>One of the holder's objections to a notice (公示异议): its text, state and answer, nothing else.</summary>
+public sealed record ReceiptObjection(string Text, DateOnly ReceivedOn, ObjectionState State, string? Answer, DateOnly? AnsweredOn);
 
 /// <summary>Ballots of one campaign under the receipt: how many, and how many count (not excluded).</summary>
 public sealed record ReceiptBallots(string CampaignName, int Total, int Counted);
@@ -47,10 +52,11 @@ public sealed class ReceiptLookup(AppDbContext db, TokenKey key)
             return (ReceiptFind.Malformed, null);
         }
         var hash = await key.HashAsync(normal, ct);
-        // Both tables every time, so a hit in one costs the same as a miss in both.
+        // Every table every time, so a hit in one costs the same as a miss in all.
         var inOpinions = await db.Opinions.AnyAsync(o => o.ReceiptHash == hash, ct);
         var inBallots = await db.Ballots.AnyAsync(b => b.ReceiptHash == hash, ct);
-        return inOpinions || inBallots ? (ReceiptFind.Found, hash) : (ReceiptFind.Unknown, null);
+        var inObjections = await db.Objections.AnyAsync(o => o.ReceiptHash == hash, ct);
+        return inOpinions || inBallots || inObjections ? (ReceiptFind.Found, hash) : (ReceiptFind.Unknown, null);
     }
 
     public async Task<ReceiptView> LoadAsync(string hash, CancellationToken ct = default)
@@ -90,10 +96,14 @@ public sealed class ReceiptLookup(AppDbContext db, TokenKey key)
             return new ReceiptOpinion(o.Id, o.Text, o.ReceivedOn, reply, on, problem?.Verified ?? 0, problem?.Measures ?? 0, o.ReRating);
         }).OrderBy(o => o.ReceivedOn).ThenBy(o => o.Text, StringComparer.Ordinal).ToList();
 
+        var objections = (await db.Objections.AsNoTracking().Where(o => o.ReceiptHash == hash)
+                .Select(o => new ReceiptObjection(o.Text, o.ReceivedOn, o.State, o.Answer, o.AnsweredOn)).ToListAsync(ct))
+            .OrderBy(o => o.ReceivedOn).ThenBy(o => o.Text, StringComparer.Ordinal).ToList();
+
         return new ReceiptView(
             ballots.Select(b => new ReceiptBallots(campaigns.GetValueOrDefault(b.CampaignId, ""), b.Total, b.Counted))
                 .OrderBy(b => b.CampaignName, StringComparer.Ordinal).ToList(),
-            opinions);
+            opinions, objections);
     }
 
     /// <summary>Stores the holder's re-rating of one of their own replied opinions; a later one replaces it.</summary>
