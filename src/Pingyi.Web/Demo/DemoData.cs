@@ -87,6 +87,7 @@ public static class DemoData
         await DemoBallots.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoResults.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoLoop.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await DemoPublication.EnsureAsync(db, tokenKey, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await EnsureAdminAsync(services);
     }
 

@@ -5,6 +5,7 @@ using Pingyi.Domain.Campaigns;
 using Pingyi.Domain.Loop;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Organizations;
+using Pingyi.Domain.Publishing;
 using Pingyi.Web.Demo;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Tests.Infrastructure;
@@ -48,7 +49,8 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         Task<string> CountsAsync() => app.WithDbAsync(async db => string.Join(",", await db.Organizations.CountAsync(), await db.Campaigns.CountAsync(),
             await db.Forms.CountAsync(), await db.Ballots.CountAsync(), await db.BallotAnswers.CountAsync(), await db.Tokens.CountAsync(),
             await db.Tokens.CountAsync(t => t.State == TokenState.Used), await db.TokenBatches.CountAsync(),
-            await db.Opinions.CountAsync(), await db.Problems.CountAsync(), await db.Measures.CountAsync(), await db.CorrectionPlans.CountAsync()));
+            await db.Opinions.CountAsync(), await db.Problems.CountAsync(), await db.Measures.CountAsync(), await db.CorrectionPlans.CountAsync(),
+            await db.Publications.CountAsync(), await db.Objections.CountAsync()));
         var before = await CountsAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         await DemoData.EnsureAsync(scope.ServiceProvider);
@@ -56,13 +58,13 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     }
 
     [Fact]
-    public async Task The_demo_has_last_years_closed_campaign_this_years_open_one_a_draft_and_last_years_member_round()
+    public async Task The_demo_has_last_years_published_campaign_this_years_open_one_a_draft_and_last_years_member_round()
     {
         var year = app.Clock.GetUtcNow().Year;
         var campaigns = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
             .Select(c => new { c.Name, c.Year, c.State, Forms = c.Assignments.Select(a => a.FormVersion!.FrozenUtc).ToList() }).ToListAsync());
         Assert.Collection(campaigns,
-            c => Assert.Equal((year - 1, CampaignState.Closed), (c.Year, c.State)),
+            c => Assert.Equal((year - 1, CampaignState.Published), (c.Year, c.State)),
             c => Assert.Equal((year, CampaignState.Open), (c.Year, c.State)),
             c => Assert.Equal((year, CampaignState.Draft), (c.Year, c.State)),
             c => Assert.Equal((year - 1, CampaignState.Closed), (c.Year, c.State)));
@@ -95,14 +97,14 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
     {
         var perCampaign = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.Id)
             .Select(c => new { c.State, Ballots = db.Ballots.Count(b => b.CampaignId == c.Id && b.Channel != BallotChannel.Standing) }).ToListAsync());
-        Assert.Equal([CampaignState.Closed, CampaignState.Open, CampaignState.Draft, CampaignState.Closed], perCampaign.Select(c => c.State));
+        Assert.Equal([CampaignState.Published, CampaignState.Open, CampaignState.Draft, CampaignState.Closed], perCampaign.Select(c => c.State));
         Assert.InRange(perCampaign[0].Ballots, 1000, 3000);
         Assert.InRange(perCampaign[1].Ballots, 800, perCampaign[0].Ballots - 1);
         Assert.Equal(0, perCampaign[2].Ballots);
         // Last year's member round: each of the branch's voters rated its twelve members on one ballot.
         Assert.InRange(perCampaign[3].Ballots, 7, 12);
         Assert.True(perCampaign[0].Ballots + perCampaign[1].Ballots >= 2000);
-        var closedId = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Closed).Select(c => c.Id).FirstAsync());
+        var closedId = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Published).Select(c => c.Id).FirstAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == closedId && b.Channel != BallotChannel.Online)));
 
         // Every group answered 60–95% of its 名额 (online and on paper together), each of its raters left one
@@ -208,7 +210,7 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         }
         Assert.True(Unhappy("HKWSY") > 2 * Unhappy("RMYY"), $"河口乡卫生院 {Unhappy("HKWSY"):P1}, 市第一人民医院 {Unhappy("RMYY"):P1}");
         var all = overall.Select(r => r.Unit).Distinct().ToList();
-        Assert.True(all.Average(u => Unhappy(u, CampaignState.Closed)) > all.Average(u => Unhappy(u, CampaignState.Open)));
+        Assert.True(all.Average(u => Unhappy(u, CampaignState.Published)) > all.Average(u => Unhappy(u, CampaignState.Open)));
         Assert.True(all.All(u => Unhappy(u) < 0.25), "mostly satisfied everywhere");
     }
 
@@ -231,7 +233,7 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         var login = await DemoData.EnsureAsync(scope.ServiceProvider);
         using var client = app.CreateClient();
         await client.SignInAsync(login.UserName, login.Password);
-        var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Closed).Select(c => c.Id).FirstAsync());
+        var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.State == CampaignState.Published).Select(c => c.Id).FirstAsync());
         var patients = await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == id && db.RaterGroups.Any(g => g.Id == b.RaterGroupId && g.Kind == RaterGroupKind.ServiceRecipient)));
         var html = await client.GetHtmlAsync($"/Progress/Index/{id}");
         Assert.Contains($"<td class=\"num\">1200</td>", html);
@@ -300,6 +302,30 @@ public abstract class DemoTests<TFixture>(TFixture app) : IClassFixture<TFixture
         Assert.True(await app.WithDbAsync(db => db.CorrectionPlans.AnyAsync(c => c.FlagId != null)));
         Assert.True(await app.WithDbAsync(db => db.ModelRecords.AnyAsync(m => m.FlagId != null)));
         Assert.True(await app.WithDbAsync(db => db.CalendarDays.CountAsync()) >= 9);
+    }
+
+    [Fact]
+    public async Task Last_years_round_is_on_public_notice_reachable_from_the_home_page_with_an_answered_and_a_pending_objection()
+    {
+        var publication = await app.WithDbAsync(db => db.Publications.AsNoTracking().SingleAsync());
+        Assert.Equal(PublicationState.Notice, publication.State);
+        var today = DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime);
+        Assert.True(publication.StartsOn < today && publication.EndsOn >= today, $"{publication.StartsOn}–{publication.EndsOn}");
+        var name = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == publication.CampaignId).Select(c => c.Name).SingleAsync());
+
+        using var visitor = app.CreateClient();
+        Assert.Contains("href=\"/Gongshi\"", await visitor.GetHtmlAsync("/"));
+        Assert.Contains($"href=\"/Gongshi/{publication.Id}\"", await visitor.GetHtmlAsync("/Gongshi"));
+        var notice = await visitor.GetHtmlAsync($"/Gongshi/{publication.Id}");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(name), notice);
+        Assert.Contains("青山镇卫生院", notice);
+
+        var objections = await app.WithDbAsync(db => db.Objections.AsNoTracking().Where(o => o.PublicationId == publication.Id).ToListAsync());
+        Assert.Contains(objections, o => o.State == ObjectionState.Pending);
+        var hash = await app.Factory.Services.GetRequiredService<TokenKey>().HashAsync(DemoPublication.SampleReceipt);
+        var answered = Assert.Single(objections, o => o.ReceiptHash == hash);
+        Assert.Equal(ObjectionState.Dismissed, answered.State);
+        Assert.False(string.IsNullOrEmpty(answered.Answer));
     }
 
     [Fact]
