@@ -68,6 +68,9 @@ public static class AuditActions
     public const string CorrectionPlanClose = "correction-plan-close";
     public const string CorrectionPlanSendBack = "correction-plan-send-back";
     public const string ModelRecordCreate = "model-record-create";
+    public const string ReportNarrativeSave = "report-narrative-save";
+    public const string ReportNarrativeReset = "report-narrative-reset";
+    public const string ReportGenerate = "report-generate";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -136,6 +139,9 @@ public static class AuditActions
         [CorrectionPlanClose] = "限期改正验收",
         [CorrectionPlanSendBack] = "退回限期改正",
         [ModelRecordCreate] = "记录先进典型",
+        [ReportNarrativeSave] = "修改工作总结文字",
+        [ReportNarrativeReset] = "恢复工作总结默认文字",
+        [ReportGenerate] = "生成工作总结",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;
