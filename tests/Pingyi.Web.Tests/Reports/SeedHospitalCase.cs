@@ -29,7 +29,7 @@ internal static class SeedHospitalCase
 
     public static async Task<SeedHospital> SeedHospitalAsync(this AppFixture app, int? parentId = null, int? hospitalId = null)
     {
-        var tag = OversightArrange.Tag();
+        var tag = OversightArrange.Tag().ToUpperInvariant();
         var name = hospitalId is { } existing
             ? await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == existing).Select(o => o.Name).SingleAsync())
             : $"某镇卫生院{tag}";
