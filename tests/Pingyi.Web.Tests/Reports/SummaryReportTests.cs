@@ -110,6 +110,17 @@ public abstract class SummaryReportTests<TFixture>(TFixture app) : IClassFixture
         Assert.False(await app.WithDbAsync(db => db.ReportNarratives.AnyAsync(n => n.ScopeKey == $"o{hospital.HospitalId}/c{hospital.CampaignId}")));
     }
 
+    [Fact]
+    public async Task A_deactivated_organisation_has_no_report()
+    {
+        var hospital = await app.SeedHospitalAsync();
+        Assert.NotNull(await app.BuildAsync(hospital.HospitalId, hospital.CampaignId));
+        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == hospital.HospitalId).ExecuteUpdateAsync(s => s.SetProperty(o => o.IsActive, false)));
+
+        Assert.Null(await app.BuildAsync(hospital.HospitalId, null, app.Today().Year));
+        Assert.Null(await app.BuildAsync(hospital.HospitalId, hospital.CampaignId));
+    }
+
     private Task<int> DeniedAsync() =>
         app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == Pingyi.Domain.Auditing.AuditActions.Denied));
 }

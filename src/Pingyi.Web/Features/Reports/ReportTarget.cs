@@ -32,7 +32,8 @@ public sealed class ReportTargets(IServiceProvider services, OrgScope scope, IHt
         if ((organizationId ?? scope.RootId) is { } id)
         {
             root = await scope.FindOrganizationAsync(id);
-            if (root is null)
+            // A deactivated organisation has no subtree to report on: its administrators' scope is empty too.
+            if (root is null || !root.IsActive)
             {
                 return null;
             }

@@ -10,7 +10,7 @@ namespace Pingyi.Web.Features.Reports;
 public static class SummarySources
 {
     private static readonly string[] MeetingFigures = ["评议会场次", "座谈会场次", "个别访谈次数", "走访次数", "会议总场次", "发放测评表", "回收测评表", "有效测评表", "参评人次"];
-    private static readonly string[] ResultFigures = ["测评票张数", "参评对象数", "最高满意率", "最低满意率", "平均满意率", "合计满意率"];
+    private static readonly string[] ResultFigures = ["测评票张数", "参评对象数", "最高满意率", "最高满意率对象", "最低满意率", "最低满意率对象", "平均满意率", "合计满意率"];
     private static readonly string[] GradeFigures = ["优秀人数", "合格人数", "基本合格人数", "不合格人数"];
     private static readonly string[] OpinionFigures = ["意见建议条数", "意见类别分布", "意见来源分布"];
     private static readonly string[] LoopFigures = ["查找问题条数", "整改措施条数", "已验收措施条数", "逾期措施条数", "按期完成率", "答复率", "整改满意率"];
