@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pingyi.Domain.Results;
 using Pingyi.Web.Data;
@@ -76,6 +77,41 @@ public abstract class ResultAggregateTests<TFixture>(TFixture app) : IClassFixtu
         await http.SubmitAsync(codes[2].Long, Answers(campaign));
         var again = await cache.GetAsync(db, entity);
         Assert.Equal([3L, 3L], again.Cells.OrderBy(c => c.SubjectId).Select(c => c.Ballots));
+    }
+
+    [Fact]
+    public async Task With_a_refresh_interval_views_get_the_previous_figures_while_the_next_load_runs_in_the_background()
+    {
+        using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
+        var campaign = await app.OpenCampaignAsync(sys, app.BureauId, app.UnitAId, app.UnitBId, "汇总-后台刷新");
+        var codes = await app.IssueAsync(campaign, 3);
+        await sys.Http.SubmitAsync(codes[0].Long, Answers(campaign));
+
+        var clock = new TestClock();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ResultsCache.RefreshSetting] = "1" }).Build();
+        var cache = new ResultsCache(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock, configuration);
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entity = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
+        static long Ballots(ResultInput input) => input.Cells.Sum(c => c.Ballots);
+
+        var first = await cache.GetAsync(db, entity);
+        Assert.Equal(2, Ballots(first));
+
+        await sys.Http.SubmitAsync(codes[1].Long, Answers(campaign));
+        // Within the interval the figures stay as they were, stamp or not.
+        Assert.Same(first, await cache.GetAsync(db, entity));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        // Past it, the view that notices the change is not kept waiting: it gets the previous figures…
+        Assert.Same(first, await cache.GetAsync(db, entity));
+        // …and a later view the new ones, once the background load is done.
+        ResultInput latest = first;
+        for (var i = 0; i < 200 && Ballots(latest) == 2; i++)
+        {
+            await Task.Delay(25);
+            latest = await cache.GetAsync(db, entity);
+        }
+        Assert.Equal(4, Ballots(latest));
     }
 }
 

@@ -74,6 +74,20 @@ public abstract class ResultPagesTests<TFixture>(TFixture app) : IClassFixture<T
         Assert.Contains($"href=\"/Results/{c.Id}\"", await sys.GetHtmlAsync($"/Campaigns/Details/{c.Id}"));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("99999999999")]
+    [InlineData("<script>")]
+    public async Task A_malformed_or_out_of_range_page_number_shows_the_first_page(string page)
+    {
+        var c = await ArrangeAsync("结果-分页" + page.Length);
+        using var sys = await app.SignInAsync(AppFixture.SystemAdmin);
+        var html = await sys.GetHtmlAsync($"/Results/{c.Id}?p={Uri.EscapeDataString(page)}");
+        Assert.Contains($"href=\"/Results/Subject/{c.Id}/{c.UnitA}\"", html);
+        Assert.DoesNotContain("<script>", html);
+    }
+
     [Fact]
     public async Task Drill_down_shows_figures_per_group_direction_and_item_with_the_composite()
     {

@@ -28,8 +28,11 @@ public sealed class CampaignOverview
     /// <summary>Legend of the subject chart, indexed by <see cref="AverageStanding"/>.</summary>
     public static readonly IReadOnlyList<string> StandingLegend = ["区间高于平均", "与平均无显著差异", "区间低于平均"];
 
-    /// <summary>More subjects than this and the chart shows the best and worst halves; the table shows all.</summary>
+    /// <summary>More subjects than this and the chart shows the best and worst halves; the table shows all, a page at a time.</summary>
     public const int ChartLimit = 60;
+
+    /// <summary>Rows of the subject table per page: a thousand rows are more than anyone reads on one screen and most of a large page's weight.</summary>
+    public const int PageSize = 100;
 
     public CampaignOverview(ResultInput input, CampaignResult result)
     {
@@ -55,6 +58,12 @@ public sealed class CampaignOverview
     public IReadOnlyList<SubjectRow> Subjects { get; }
 
     public IReadOnlyList<GroupSummary> TrustedGroups { get; }
+
+    public int PageCount => Math.Max(1, (Subjects.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The subject rows of one page (1-based, clamped to the pages there are), in ranking order.</summary>
+    public IReadOnlyList<SubjectRow> PageOf(int page) =>
+        [.. Subjects.Skip((Math.Clamp(page, 1, PageCount) - 1) * PageSize).Take(PageSize)];
 
     public IReadOnlyList<GroupSummary> LowerTrustGroups { get; }
 

@@ -18,6 +18,11 @@ public static class ResultAggregates
         var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            if (db.Database.IsNpgsql())
+            {
+                // The grouping over every answer row spills to disk with the default 4 MB; for this transaction only.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '256MB'", cancellationToken);
+            }
             await db.Database.ExecuteSqlAsync($"""
                 DELETE FROM "ResultAnswerCounts" WHERE "CampaignId" = {campaignId};
                 """, cancellationToken);

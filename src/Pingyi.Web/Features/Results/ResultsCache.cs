@@ -10,11 +10,14 @@ namespace Pingyi.Web.Features.Results;
 /// <summary>
 /// The loaded <see cref="ResultInput"/> of each campaign, shared by every viewer of this instance.
 /// An entry is kept while the campaign's counting stamp (its counted, flagged and excluded ballots,
-/// read from a handful of aggregate rows, and its exclusions and their withdrawals) is unchanged; while ballots keep arriving it is reloaded
-/// at most once per <see cref="RefreshSetting"/> seconds (default 1), so a busy campaign's
-/// dashboards are at most that stale and cost one load per interval however many people watch.
-/// Concurrent viewers of a stale entry wait on one shared load. The plan (names, weights) is
-/// re-read after <see cref="PlanLifetime"/> at the latest. Why: docs/decisions/0014-result-aggregates.md.
+/// summed in the database over a handful of aggregate rows, and its exclusions and their withdrawals)
+/// is unchanged. While ballots keep arriving it is reloaded at most once per <see cref="RefreshSetting"/>
+/// seconds (default 1), in the background: viewers are served the previous figures until the new
+/// ones — the input and the whole campaign's statistics, computed off the request — are ready, so no
+/// view waits for a load and however many people watch, a busy campaign costs one load per interval.
+/// With the setting at 0 every view waits for figures of the current stamp (tests rely on that).
+/// The plan (names, weights) is re-read after <see cref="PlanLifetime"/> at the latest.
+/// Why: docs/decisions/0014-result-aggregates.md.
 /// </summary>
 public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration)
 {
@@ -25,11 +28,15 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
     {
         // The loaded input with each (k, thresholds) asked for, so the same instance keys the computed results.
         public ConcurrentDictionary<(int K, ResultSettings Settings), ResultInput> Applied { get; } = new();
+
+        public ResultInput Apply(ResultInput input, int k, ResultSettings settings) =>
+            Applied.GetOrAdd((k, settings), key => input with { MinGroupSize = key.K, Settings = key.Settings });
     }
 
     private readonly record struct Stamp(long Ballots, long Flagged, long Excluded, long Exclusions);
 
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly ConcurrentDictionary<int, byte> _refreshing = new();
     private readonly ConditionalWeakTable<ResultInput, ConcurrentDictionary<string, Lazy<CampaignResult>>> _results = new();
     private readonly TimeSpan _refresh = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue(RefreshSetting, 1.0)));
 
@@ -38,14 +45,22 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
     {
         var stamp = await StampAsync(db, campaign.Id, cancellationToken);
         var now = clock.GetUtcNow();
+        var settings = (campaign.MinGroupSize, campaign.ResultSettings);
+        if (_refresh > TimeSpan.Zero && _entries.TryGetValue(campaign.Id, out var served) && served.Input.IsCompletedSuccessfully)
+        {
+            if (!Fresh(served, stamp, now))
+            {
+                RefreshInBackground(campaign.Id, settings, stamp, now);
+            }
+            return served.Apply(served.Input.Result, campaign.MinGroupSize, campaign.ResultSettings);
+        }
         var entry = _entries.AddOrUpdate(campaign.Id,
-            _ => Load(campaign.Id, stamp, now),
-            (_, old) => Fresh(old, stamp, now) ? old : Load(campaign.Id, stamp, now));
+            _ => Load(campaign.Id, settings, stamp, now),
+            (_, old) => Fresh(old, stamp, now) ? old : Load(campaign.Id, settings, stamp, now));
         try
         {
             var input = await entry.Input.WaitAsync(cancellationToken);
-            return entry.Applied.GetOrAdd((campaign.MinGroupSize, campaign.ResultSettings),
-                key => input with { MinGroupSize = key.K, Settings = key.Settings });
+            return entry.Apply(input, campaign.MinGroupSize, campaign.ResultSettings);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -80,7 +95,49 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
         return old.Stamp == stamp || age < _refresh;
     }
 
-    private Entry Load(int campaignId, Stamp stamp, DateTimeOffset now) => new(stamp, now, LoadAsync(campaignId));
+    /// <summary>
+    /// Loads the next entry while the served one stays in place, one load per campaign at a time; the
+    /// new entry replaces the served one only if it is newer (a forgotten and reloaded entry wins).
+    /// A failed load leaves the served entry and lets the next view try again.
+    /// </summary>
+    private void RefreshInBackground(int campaignId, (int K, ResultSettings Settings) settings, Stamp stamp, DateTimeOffset now)
+    {
+        if (!_refreshing.TryAdd(campaignId, 0))
+        {
+            return;
+        }
+        var next = Load(campaignId, settings, stamp, now);
+        _ = next.Input.ContinueWith(loaded =>
+        {
+            if (loaded.IsCompletedSuccessfully)
+            {
+                _entries.AddOrUpdate(campaignId, next, (_, old) => old.LoadedAt > next.LoadedAt ? old : next);
+            }
+            _refreshing.TryRemove(campaignId, out _);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private Entry Load(int campaignId, (int K, ResultSettings Settings) settings, Stamp stamp, DateTimeOffset now)
+    {
+        var input = new TaskCompletionSource<ResultInput>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = new Entry(stamp, now, input.Task);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var loaded = await LoadAsync(campaignId);
+                // The whole campaign's statistics with the campaign's settings, computed here rather
+                // than by the first viewer, so a view of a refreshed entry finds them ready.
+                ResultOf(entry.Apply(loaded, settings.K, settings.Settings), null);
+                input.SetResult(loaded);
+            }
+            catch (Exception e)
+            {
+                input.SetException(e);
+            }
+        });
+        return entry;
+    }
 
     private async Task<ResultInput> LoadAsync(int campaignId)
     {
@@ -92,12 +149,15 @@ public sealed class ResultsCache(IServiceScopeFactory scopes, TimeProvider clock
 
     private static async Task<Stamp> StampAsync(AppDbContext db, int campaignId, CancellationToken cancellationToken)
     {
-        var rows = await db.ResultBallotCounts.AsNoTracking().Where(r => r.CampaignId == campaignId)
-            .Select(r => new { r.Ballots, r.Flagged, r.Excluded }).ToListAsync(cancellationToken);
+        // Summed in the database: one row back however many assignments the campaign has.
+        var sums = await db.ResultBallotCounts.AsNoTracking().Where(r => r.CampaignId == campaignId)
+            .GroupBy(r => r.CampaignId)
+            .Select(g => new { Ballots = g.Sum(r => r.Ballots), Flagged = g.Sum(r => r.Flagged), Excluded = g.Sum(r => r.Excluded) })
+            .FirstOrDefaultAsync(cancellationToken);
         // Every exclusion and withdrawal moves this, so excluding other ballots of the same size after a
         // withdrawal (which leaves the sums as they were) still changes the stamp.
         var exclusions = await db.BallotExclusions.Where(e => e.CampaignId == campaignId)
             .SumAsync(e => (long)e.Id * 2 + (e.WithdrawnUtc != null ? 1 : 0), cancellationToken);
-        return new Stamp(rows.Sum(r => r.Ballots), rows.Sum(r => r.Flagged), rows.Sum(r => r.Excluded), exclusions);
+        return new Stamp(sums?.Ballots ?? 0, sums?.Flagged ?? 0, sums?.Excluded ?? 0, exclusions);
     }
 }

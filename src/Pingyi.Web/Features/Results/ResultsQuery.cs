@@ -27,7 +27,7 @@ public sealed class ResultsQuery(AppDbContext db, OrgScope scope, ResultsCache c
             return null;
         }
         var input = await cache.GetAsync(db, campaign, cancellationToken);
-        var visible = await VisibleSubjectsAsync(campaignId, cancellationToken);
+        var visible = await VisibleSubjectsAsync(input, cancellationToken);
         return new ScopedResults(campaign, input, visible, visible.Count == input.Subjects.Count);
     }
 
@@ -53,8 +53,14 @@ public sealed class ResultsQuery(AppDbContext db, OrgScope scope, ResultsCache c
         return null;
     }
 
-    private async Task<IReadOnlySet<int>> VisibleSubjectsAsync(int campaignId, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<int>> VisibleSubjectsAsync(ResultInput input, CancellationToken cancellationToken)
     {
+        if (await scope.PathAsync() == "/")
+        {
+            // The whole tree: every subject, without a query per view.
+            return input.Subjects.Select(s => s.Id).ToHashSet();
+        }
+        var campaignId = input.CampaignId;
         var organizations = (await scope.OrganizationsAsync()).Select(o => o.Id);
         var members = (await scope.MembersAsync()).Select(m => m.Id);
         return (await db.CampaignSubjects.Where(s => s.CampaignId == campaignId
