@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Pingyi and ends with one line: "N passed, N failed".
-# Installs what the suites need when it is missing (PostgreSQL, Chromium, CJK fonts) with
+# Installs what the suites need when it is missing (PostgreSQL, Chromium, CJK fonts, LibreOffice
+# Writer and poppler for the report tests) with
 # apt-get when run as root, and starts a private PostgreSQL server on 127.0.0.1 for the run.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +17,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     log "installing: ${missing[*]}"

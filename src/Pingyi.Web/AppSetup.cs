@@ -92,6 +92,8 @@ public static class AppSetup
         services.AddScoped<Features.Loop.Replies.ReceiptCookie>();
         services.AddSingleton<Features.Loop.Replies.ReceiptThrottle>();
         services.AddScoped<Features.Loop.Replies.PublicReplies>();
+        services.AddSingleton<Features.Reports.IReportWriter, Features.Reports.Writing.ReportDocx>();
+        services.AddSingleton<Features.Reports.IReportWriter, Features.Reports.Writing.ReportXlsx>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: the generator's start-up recovery needs the migrated database.
         services.AddTokenIssuing();
