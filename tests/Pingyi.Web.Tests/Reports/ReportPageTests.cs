@@ -39,7 +39,9 @@ public abstract class ReportPageTests<TFixture>(TFixture app) : IClassFixture<TF
         Assert.Contains($"href=\"/Results/{hospital.CampaignId}\"", html, StringComparison.Ordinal);
         Assert.Contains("{发放测评表}", html, StringComparison.Ordinal);
         Assert.Contains("<label for=\"text-basic\"", html, StringComparison.Ordinal);
-        Assert.Contains("暂未安装可下载的文件格式", html, StringComparison.Ordinal);
+        var query = $"organizationId={hospital.HospitalId}&amp;campaignId={hospital.CampaignId}";
+        Assert.Contains($"href=\"/Reports/Download?{query}&amp;format=docx\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Reports/Download?{query}&amp;format=xlsx\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
