@@ -69,6 +69,9 @@ public static class AppSetup
         services.AddScoped<Features.Channels.ChannelList>();
         services.AddScoped<Features.Loop.Oversight.LoopFiguresQuery>();
         services.AddScoped<Features.Loop.Oversight.OversightBoard>();
+        services.AddScoped<Features.Reports.ReportTargets>();
+        services.AddScoped<Features.Reports.SummaryQuery>();
+        services.AddScoped<Features.Reports.ReportCommands>();
         services.AddScoped<Features.Loop.Corrections.CorrectionCommands>();
         services.AddScoped<Features.Loop.Models.ModelCommands>();
         services.AddSingleton<Features.Channels.ChannelDevice>();
@@ -175,6 +178,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Corrections", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Models", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Publications", Policies.Manage);
+            o.Conventions.AuthorizeFolder("/Reports", Policies.Manage);
             o.Conventions.AuthorizeFolder("/Accounts", Policies.System);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
             o.Conventions.AuthorizePage("/Account/ChangePassword");

@@ -72,6 +72,9 @@ public static class AuditActions
     public const string PublicationFinalize = "publication-finalize";
     public const string PublicationWithdraw = "publication-withdraw";
     public const string ObjectionAnswer = "objection-answer";
+    public const string ReportNarrativeSave = "report-narrative-save";
+    public const string ReportNarrativeReset = "report-narrative-reset";
+    public const string ReportGenerate = "report-generate";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -144,6 +147,9 @@ public static class AuditActions
         [PublicationFinalize] = "公示确认生效",
         [PublicationWithdraw] = "撤回公示",
         [ObjectionAnswer] = "答复公示异议",
+        [ReportNarrativeSave] = "修改工作总结文字",
+        [ReportNarrativeReset] = "恢复工作总结默认文字",
+        [ReportGenerate] = "生成工作总结",
     };
 
     public static string NameOf(string action) => Names.TryGetValue(action, out var n) ? n : action;

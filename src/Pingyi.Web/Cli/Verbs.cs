@@ -12,7 +12,8 @@ namespace Pingyi.Web.Cli;
 /// <summary>
 /// Operator commands on the same binary:
 /// <c>migrate</c>, <c>create-admin USER [--role SystemAdmin|OrgAdmin|Auditor] [--org CODE]</c>,
-/// <c>import organizations|members FILE</c>, <c>recount --campaign N</c>. Options such as --Database:Provider work as for the server.
+/// <c>import organizations|members FILE</c>, <c>recount --campaign N</c>,
+/// <c>report --campaign N | --year YYYY [--org CODE] [--format docx|xlsx|all] [--out DIR]</c>. Options such as --Database:Provider work as for the server.
 /// </summary>
 public static class Verbs
 {
@@ -20,8 +21,9 @@ public static class Verbs
     public const string CreateAdmin = "create-admin";
     public const string Import = "import";
     public const string Recount = "recount";
+    public const string Report = "report";
 
-    private static readonly string[] All = [Migrate, CreateAdmin, Import, Recount];
+    private static readonly string[] All = [Migrate, CreateAdmin, Import, Recount, Report];
 
     public static string? Find(string[] args) => args.Length > 0 && All.Contains(args[0]) ? args[0] : null;
 
@@ -37,7 +39,7 @@ public static class Verbs
             {
                 list.Add("--Demo:Enabled=true");
             }
-            else if (a is "--role" or "--org" or "--campaign" && i + 1 < args.Length)
+            else if (a is "--role" or "--org" or "--campaign" or "--year" or "--format" or "--out" && i + 1 < args.Length)
             {
                 i++;
             }
@@ -72,6 +74,9 @@ public static class Verbs
                     return await ImportAsync(sp, words);
                 case Recount:
                     return await RecountVerb.RunAsync(sp, Option(args, "--campaign"), Console.Out, Console.Error);
+                case Report:
+                    return await ReportVerb.RunAsync(sp, new ReportOptions(Option(args, "--campaign"), Option(args, "--year"), Option(args, "--org"),
+                        Option(args, "--format"), Option(args, "--out")), Console.Out, Console.Error);
             }
         }
         catch (DbUpdateException e)
@@ -137,16 +142,7 @@ public static class Verbs
             Console.Error.WriteLine($"文件太大，最大允许 {PendingImport.MaxBytes / 1024 / 1024} MB。");
             return 1;
         }
-        // The command line runs with the operator's full authority: the whole tree is in scope.
-        var http = sp.GetRequiredService<IHttpContextAccessor>();
-        http.HttpContext = new DefaultHttpContext
-        {
-            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [
-                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "cli"),
-                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.SystemAdmin),
-            ], "cli")),
-        };
+        CliOperator.SignIn(sp);
         var import = sp.GetRequiredService<ImportService>();
         var preview = await import.PreviewAsync(words[0], file, await File.ReadAllBytesAsync(file), "cli");
         if (!preview.CanConfirm)
