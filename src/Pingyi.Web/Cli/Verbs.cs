@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Accounts;
-using Pingyi.Domain.Auditing;
 using Pingyi.Web.Data;
 using Pingyi.Web.Identity;
 using Pingyi.Web.Importing;
-using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Cli;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pingyi.Domain.Loop;
 using Pingyi.Domain.Publishing;
 using Pingyi.Web.Features.Ballots;
 using Pingyi.Web.Features.Loop.Opinions;

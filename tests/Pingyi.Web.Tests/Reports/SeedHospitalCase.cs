@@ -45,7 +45,10 @@ internal static class SeedHospitalCase
         {
             var list = Enumerable.Range(1, Forms).Select(n => new Member
             {
-                OrganizationId = committees[(n - 1) % 3], Name = $"党员{n}", Role = MemberRole.PartyMember, CreatedUtc = DateTime.UtcNow,
+                OrganizationId = committees[(n - 1) % 3],
+                Name = $"党员{n}",
+                Role = MemberRole.PartyMember,
+                CreatedUtc = DateTime.UtcNow,
             }).ToList();
             db.Members.AddRange(list);
             await db.SaveChangesAsync();

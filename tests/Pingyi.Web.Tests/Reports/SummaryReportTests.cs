@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Pingyi.Domain.Meetings;
-using Pingyi.Domain.Reports;
 using Pingyi.Web.Tests.Campaigns;
 using Pingyi.Web.Tests.Infrastructure;
 
@@ -90,8 +89,17 @@ public abstract class SummaryReportTests<TFixture>(TFixture app) : IClassFixture
         {
             var m = new Meeting
             {
-                CampaignId = hospital.CampaignId, HostOrganizationId = hospital.HospitalId, Kind = MeetingKind.Forum, Title = "座谈会",
-                HeldOn = app.Today(), Place = "会议室", Attendance = 10, FormsIssued = 10, FormsReturned = 0, CreatedBy = "test", CreatedUtc = DateTime.UtcNow,
+                CampaignId = hospital.CampaignId,
+                HostOrganizationId = hospital.HospitalId,
+                Kind = MeetingKind.Forum,
+                Title = "座谈会",
+                HeldOn = app.Today(),
+                Place = "会议室",
+                Attendance = 10,
+                FormsIssued = 10,
+                FormsReturned = 0,
+                CreatedBy = "test",
+                CreatedUtc = DateTime.UtcNow,
             };
             db.Meetings.Add(m);
             await db.SaveChangesAsync();

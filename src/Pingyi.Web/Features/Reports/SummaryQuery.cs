@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Pingyi.Domain.Campaigns;
-using Pingyi.Domain.Loop;
 using Pingyi.Domain.Meetings;
 using Pingyi.Domain.Reports;
 using Pingyi.Domain.Results;

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pingyi.Domain.Campaigns;
 using Pingyi.Web.Data;
 using Pingyi.Web.Features.Campaigns;
-using Pingyi.Web.Features.Organizations;
 using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Pages.Campaigns;
