@@ -3,6 +3,7 @@ using Pingyi.Domain.Accounts;
 using Pingyi.Web.Data;
 using Pingyi.Web.Identity;
 using Pingyi.Web.Importing;
+using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Cli;
 
@@ -70,8 +71,10 @@ public static class Verbs
                 case Import:
                     return await ImportAsync(sp, words);
                 case Recount:
+                    await StartupTasks.PrepareDatabaseAsync(sp, sp.GetRequiredService<IConfiguration>());
                     return await RecountVerb.RunAsync(sp, Option(args, "--campaign"), Console.Out, Console.Error);
                 case Report:
+                    await StartupTasks.PrepareDatabaseAsync(sp, sp.GetRequiredService<IConfiguration>());
                     return await ReportVerb.RunAsync(sp, new ReportOptions(Option(args, "--campaign"), Option(args, "--year"), Option(args, "--org"),
                         Option(args, "--format"), Option(args, "--out")), Console.Out, Console.Error);
             }
@@ -79,6 +82,11 @@ public static class Verbs
         catch (DbUpdateException e)
         {
             Console.Error.WriteLine($"数据库错误：{e.InnerException?.Message ?? e.Message}");
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // E.g. a PostgreSQL database never migrated (migrations run on start only for SQLite by default).
+            Console.Error.WriteLine($"数据库错误：{e.Message}。如数据库尚未建立，请先运行 migrate。");
         }
         return 1;
     }

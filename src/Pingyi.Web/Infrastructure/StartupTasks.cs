@@ -11,17 +11,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var provider = DatabaseSetup.ProviderOf(configuration);
-        var migrate = configuration.GetValue("Database:MigrateOnStart", provider == DatabaseProvider.Sqlite);
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (migrate)
+        if (await PrepareDatabaseAsync(scope.ServiceProvider, configuration, cancellationToken) is { } login)
         {
-            await DatabaseSetup.MigrateAsync(db, cancellationToken);
-        }
-        if (configuration.GetValue<bool>("Demo:Enabled"))
-        {
-            var login = await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
             Console.WriteLine();
             Console.WriteLine("==================== 评议 Pingyi 演示模式 ====================");
             Console.WriteLine($"  演示管理员用户名 (user name): {login.UserName}");
@@ -30,6 +22,20 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
             Console.WriteLine("==============================================================");
             Console.WriteLine();
         }
+    }
+
+    /// <summary>
+    /// Migrates when configured to (by default on SQLite) and loads the demo when it is enabled; the
+    /// demo's login, or null. Shared by the server's start and the commands that read data.
+    /// </summary>
+    public static async Task<DemoData.Login?> PrepareDatabaseAsync(IServiceProvider scoped, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        var provider = DatabaseSetup.ProviderOf(configuration);
+        if (configuration.GetValue("Database:MigrateOnStart", provider == DatabaseProvider.Sqlite))
+        {
+            await DatabaseSetup.MigrateAsync(scoped.GetRequiredService<AppDbContext>(), cancellationToken);
+        }
+        return configuration.GetValue<bool>("Demo:Enabled") ? await DemoData.EnsureAsync(scoped, cancellationToken) : null;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

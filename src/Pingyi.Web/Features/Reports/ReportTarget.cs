@@ -57,7 +57,8 @@ public sealed class ReportTargets(IServiceProvider services, OrgScope scope, IHt
         }
         else
         {
-            campaigns = await reaching.Where(c => c.Year == year).OrderBy(c => c.StartsOn).ThenBy(c => c.Id).Take(MaxCampaigns).ToListAsync();
+            // A draft has not run: it has no ballots, meetings or results to report.
+            campaigns = await reaching.Where(c => c.Year == year && c.State != CampaignState.Draft).OrderBy(c => c.StartsOn).ThenBy(c => c.Id).Take(MaxCampaigns).ToListAsync();
         }
         var name = root?.Name ?? await WholeTreeNameAsync(services);
         return new ReportTarget(new ReportScopeInfo(root?.Id, campaignId, year), root, name, narrowed, campaigns);
