@@ -111,34 +111,8 @@ public sealed partial class ClosedLoopTests(BrowserAppFixture app) : IClassFixtu
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var bureau = new Organization { Code = "CL-BUR", Name = "闭环测试卫生局", Kind = OrganizationKind.Bureau, UnitType = UnitType.Bureau, CreatedUtc = DateTime.UtcNow };
-        db.Organizations.Add(bureau);
-        await db.SaveChangesAsync();
-        bureau.Path = OrganizationTree.PathOf(null, bureau.Id);
-        var unit = new Organization { Code = "CL-H", Name = "闭环医院", Kind = OrganizationKind.Unit, UnitType = UnitType.Hospital, ParentId = bureau.Id, CreatedUtc = DateTime.UtcNow };
-        db.Organizations.Add(unit);
-        await db.SaveChangesAsync();
-        unit.Path = OrganizationTree.PathOf(bureau.Path, unit.Id);
-
-        var version = new FormVersion
-        {
-            Number = 1,
-            Title = "群众满意度测评表",
-            CreatedUtc = DateTime.UtcNow,
-            FrozenUtc = DateTime.UtcNow,
-            Sections =
-            [
-                new FormSection
-                {
-                    Position = 1,
-                    Items =
-                    [
-                        new FormItem { Position = 1, Key = FormRules.NewKey(), Kind = ItemKind.Grade, Text = "总体评价", Scale = GradeScale.Satisfaction3 },
-                        new FormItem { Position = 2, Key = FormRules.NewKey(), Kind = ItemKind.Text, Text = "意见建议", Required = false, MaxLength = 300 },
-                    ],
-                },
-            ],
-        };
+        var (bureau, unit) = await BrowserArrange.BureauWithHospitalAsync(db, "CL", "闭环测试卫生局", "闭环医院");
+        var version = BrowserArrange.SatisfactionForm(withRemark: true);
         var subjects = new List<CampaignSubject> { new() { OrganizationId = unit.Id } };
         return await BrowserArrange.OpenCampaignWithCodeAsync(app.Services, db, bureau.Id, "闭环测试评议活动", version, subjects);
     }

@@ -97,29 +97,8 @@ public sealed partial class PublicationTests(BrowserAppFixture app) : IClassFixt
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var bureau = new Organization { Code = "GS-BUR", Name = "公示测试卫生局", Kind = OrganizationKind.Bureau, UnitType = UnitType.Bureau, CreatedUtc = DateTime.UtcNow };
-        db.Organizations.Add(bureau);
-        await db.SaveChangesAsync();
-        bureau.Path = OrganizationTree.PathOf(null, bureau.Id);
-        var unit = new Organization { Code = "GS-H", Name = "公示测试医院", Kind = OrganizationKind.Unit, UnitType = UnitType.Hospital, ParentId = bureau.Id, CreatedUtc = DateTime.UtcNow };
-        db.Organizations.Add(unit);
-        await db.SaveChangesAsync();
-        unit.Path = OrganizationTree.PathOf(bureau.Path, unit.Id);
-        var version = new FormVersion
-        {
-            Number = 1,
-            Title = "群众满意度测评表",
-            CreatedUtc = DateTime.UtcNow,
-            FrozenUtc = DateTime.UtcNow,
-            Sections =
-            [
-                new FormSection
-                {
-                    Position = 1,
-                    Items = [new FormItem { Position = 1, Key = FormRules.NewKey(), Kind = ItemKind.Grade, Text = "总体评价", Scale = GradeScale.Satisfaction3 }],
-                },
-            ],
-        };
+        var (bureau, unit) = await BrowserArrange.BureauWithHospitalAsync(db, "GS", "公示测试卫生局", "公示测试医院");
+        var version = BrowserArrange.SatisfactionForm(withRemark: false);
         await BrowserArrange.OpenCampaignWithCodeAsync(app.Services, db, bureau.Id, Campaign, version, [new() { OrganizationId = unit.Id }]);
         var campaign = await db.Campaigns.SingleAsync(c => c.Name == Campaign);
         campaign.State = CampaignState.Closed;
