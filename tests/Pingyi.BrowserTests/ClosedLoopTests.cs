@@ -2,13 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Pingyi.Domain.Ballots;
 using Pingyi.Domain.Campaigns;
-using Pingyi.Domain.Forms;
 using Pingyi.Domain.Loop;
-using Pingyi.Domain.Organizations;
 using Pingyi.Web.Data;
-using Pingyi.Web.Features.Ballots;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pingyi.BrowserTests;

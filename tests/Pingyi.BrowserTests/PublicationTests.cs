@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pingyi.Domain.Campaigns;
-using Pingyi.Domain.Forms;
-using Pingyi.Domain.Organizations;
 using Pingyi.Domain.Publishing;
 using Pingyi.Web.Data;
 using static Microsoft.Playwright.Assertions;
