@@ -24,7 +24,7 @@ public sealed partial class PublicationTests(BrowserAppFixture app) : IClassFixt
     private static partial Regex DetailUrl();
 
     [Fact]
-    public async Task A_notice_is_published_objected_to_on_a_phone_answered_finalised_and_the_answer_read_by_receipt()
+    public async Task A_notice_is_published_objected_to_on_a_phone_answered_finalised_the_report_downloaded_and_the_answer_read_by_receipt()
     {
         var campaignId = await ArrangeAsync();
 
@@ -73,6 +73,26 @@ public sealed partial class PublicationTests(BrowserAppFixture app) : IClassFixt
         await office.GetByRole(AriaRole.Button, new() { Name = "确认生效" }).ClickAsync();
         await Expect(office.Locator("#publication-state")).ToHaveTextAsync("已生效");
         await office.ScreenshotAsync(new() { Path = PageActions.ArtifactPath("publication-final.png"), FullPage = true });
+
+        // The campaign's summary report and workbook, downloaded as the administrator would.
+        await office.GotoAsync($"/Reports?campaignId={campaignId}");
+        await Expect(office.Locator("main")).ToContainTextAsync("一、基本情况");
+        var word = await office.RunAndWaitForDownloadAsync(() => office.GetByRole(AriaRole.Link, new() { Name = "下载 DOCX" }).ClickAsync());
+        var wordPath = PageActions.ArtifactPath("report-" + word.SuggestedFilename);
+        await word.SaveAsAsync(wordPath);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(wordPath, isEditable: false))
+        {
+            var paragraphs = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains(paragraphs, p => p.Contains(Campaign, StringComparison.Ordinal));
+            Assert.Contains("一、基本情况", paragraphs);
+        }
+        var excel = await office.RunAndWaitForDownloadAsync(() => office.GetByRole(AriaRole.Link, new() { Name = "下载 XLSX" }).ClickAsync());
+        var excelPath = PageActions.ArtifactPath("report-" + excel.SuggestedFilename);
+        await excel.SaveAsAsync(excelPath);
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(excelPath, isEditable: false))
+        {
+            Assert.True(book.WorkbookPart!.Workbook.Sheets!.ChildElements.Count > 1);
+        }
 
         // The visitor reads the answer with the receipt code, which never appears in a URL.
         await phone.GotoAsync("/Receipt");
