@@ -108,6 +108,13 @@ public static class PublicationRules
         }, null);
     }
 
+    /// <summary>
+    /// The notice's title: "关于2025年度创先争优群众评议结果的公示" — a campaign named "…评议" is not
+    /// followed by a second 评议.
+    /// </summary>
+    public static string TitleOf(string campaignName) =>
+        campaignName.EndsWith("评议", StringComparison.Ordinal) ? $"关于{campaignName}结果的公示" : $"关于{campaignName}评议结果的公示";
+
     /// <summary>Whether an objection may be lodged today: the notice runs and today lies in its period.</summary>
     public static bool AcceptsObjections(Publication publication, DateOnly today)
     {

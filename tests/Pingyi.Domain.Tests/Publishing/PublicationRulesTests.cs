@@ -208,4 +208,11 @@ public class PublicationRulesTests
         var p = new Publication { StartsOn = new DateOnly(2025, 9, 15), EndsOn = new DateOnly(2025, 9, 19) };
         Assert.Equal(left, PublicationRules.DaysLeft(p, DateOnly.Parse(today), Calendar));
     }
+
+    [Theory]
+    [InlineData("2025年度创先争优群众评议", "关于2025年度创先争优群众评议结果的公示")]
+    [InlineData("2025年度民主评议党员", "关于2025年度民主评议党员评议结果的公示")]
+    [InlineData("行风测评", "关于行风测评评议结果的公示")]
+    public void The_title_never_says_评议_twice(string campaign, string title) =>
+        Assert.Equal(title, PublicationRules.TitleOf(campaign));
 }

@@ -25,7 +25,7 @@ public sealed record NoticeProblem(string Title, string Organization, string Sta
 public sealed record NoticeContent(Publication Publication, Campaign Campaign, int K, IReadOnlyList<NoticeSubject> Subjects,
     IReadOnlyList<NoticeProblem> Problems, bool AcceptsObjections)
 {
-    public string Title => $"关于{Campaign.Name}评议结果的公示";
+    public string Title => PublicationRules.TitleOf(Campaign.Name);
 }
 
 /// <summary>
