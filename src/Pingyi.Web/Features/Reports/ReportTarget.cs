@@ -68,7 +68,7 @@ public sealed class ReportTargets(IServiceProvider services, OrgScope scope, IHt
     private static async Task<string> WholeTreeNameAsync(IServiceProvider services)
     {
         var tops = await services.GetRequiredService<Data.AppDbContext>().Organizations.AsNoTracking()
-            .Where(o => o.ParentId == null && o.IsActive).Select(o => o.Name).Take(2).ToListAsync();
+            .Where(o => o.ParentId == null && o.IsActive).OrderBy(o => o.Id).Select(o => o.Name).Take(2).ToListAsync();
         return tops.Count == 1 ? tops[0] : "全部组织";
     }
 }
