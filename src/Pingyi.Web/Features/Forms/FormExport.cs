@@ -1,5 +1,6 @@
 using System.Text;
 using Pingyi.Domain.Forms;
+using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Features.Forms;
 
@@ -14,10 +15,5 @@ public static class FormExport
     /// The title with the characters that file systems refuse replaced; the name is sent as RFC
     /// 5987 filename* so Chinese titles survive the download.
     /// </summary>
-    public static string FileName(FormVersion version)
-    {
-        var invalid = Path.GetInvalidFileNameChars().Concat("<>:\"/\\|?*").ToHashSet();
-        var title = new string(version.Title.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim();
-        return $"{(title.Length == 0 ? "测评表" : title)}-第{version.Number}版.json";
-    }
+    public static string FileName(FormVersion version) => $"{FileNames.Safe(version.Title, "测评表")}-第{version.Number}版.json";
 }

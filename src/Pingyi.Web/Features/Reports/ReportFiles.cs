@@ -1,4 +1,5 @@
 using Pingyi.Domain.Reports;
+using Pingyi.Web.Infrastructure;
 
 namespace Pingyi.Web.Features.Reports;
 
@@ -6,9 +7,5 @@ public static class ReportFiles
 {
     /// <summary>The title as a file name: characters no file system accepts become "_".</summary>
     public static string NameOf(ReportDocument document, IReportWriter writer)
-    {
-        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var name = new string(document.Title.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim();
-        return (name.Length == 0 ? "工作总结" : name[..Math.Min(name.Length, 100)]) + writer.Extension;
-    }
+        => FileNames.Safe(document.Title, "工作总结") + writer.Extension;
 }
